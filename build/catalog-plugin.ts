@@ -1,0 +1,32 @@
+/**
+ * Vite plugin: validates data/catalog.json when the extension is built (an invalid catalog fails the
+ * build with the post and field named) and serves `virtual:url-index`, the few hundred bytes of
+ * catalog the content script needs to recognize an article without asking anyone.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+import { parseCatalog } from '../utils/catalog';
+import { buildUrlIndex } from '../utils/match';
+
+const VIRTUAL_ID = 'virtual:url-index';
+const RESOLVED_ID = '\0' + VIRTUAL_ID;
+
+const catalogPath = fileURLToPath(new URL('../data/catalog.json', import.meta.url));
+
+export function catalogPlugin(): Plugin {
+  return {
+    name: 'blog-brief:catalog',
+    resolveId: (id) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
+    async buildStart() {
+      this.addWatchFile(catalogPath);
+      parseCatalog(JSON.parse(await readFile(catalogPath, 'utf8')));
+    },
+    async load(id) {
+      if (id !== RESOLVED_ID) return undefined;
+      this.addWatchFile(catalogPath);
+      const catalog = parseCatalog(JSON.parse(await readFile(catalogPath, 'utf8')));
+      return `export default ${JSON.stringify(buildUrlIndex(catalog.posts))};`;
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { BLOGS } from '../utils/blogs';
+import type { Post } from '../utils/catalog';
+import { formatDate } from '../utils/format';
+import type { Placement } from '../utils/placement';
+import { TagList } from './TagList';
+
+export interface BriefPanelProps {
+  post: Post;
+  placement: Placement;
+  collapsed: boolean;
+  onCollapsedChange: (collapsed: boolean) => void;
+  /** Closes the panel on this page; it comes back on the next article. */
+  onClose: () => void;
+  /** Extra controls in the header (the save button). */
+  actions?: ComponentChildren;
+}
+
+/**
+ * The brief beside an article: an <aside> landmark named "Blog Brief". Collapsed, it is a small tab at
+ * the window's edge; Esc anywhere inside collapses it and returns focus to that tab.
+ */
+export function BriefPanel({ post, placement, collapsed, onCollapsedChange, onClose, actions }: BriefPanelProps) {
+  const tabRef = useRef<HTMLButtonElement>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  // Move focus only after a change the reader made with the panel focused, never on first render:
+  // the panel must not steal focus from the page.
+  const focusAfterRender = useRef(false);
+  useEffect(() => {
+    if (!focusAfterRender.current) return;
+    focusAfterRender.current = false;
+    (collapsed ? tabRef.current : titleRef.current)?.focus();
+  }, [collapsed]);
+
+  const setCollapsed = (next: boolean) => {
+    focusAfterRender.current = true;
+    onCollapsedChange(next);
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && !collapsed) {
+      event.stopPropagation();
+      setCollapsed(true);
+    }
+  };
+  const blogName = BLOGS[post.blog].name;
+  const style = { top: `${placement.top}px`, ...(collapsed ? {} : { width: `${placement.width}px`, maxHeight: `${placement.maxHeight}px` }) };
+
+  return (
+    <aside
+      aria-label="Blog Brief"
+      class={`bb-panel bb-${placement.mode}${collapsed ? ' bb-collapsed' : ''}`}
+      style={style}
+      onKeyDown={onKeyDown}
+    >
+      {collapsed ? (
+        <button ref={tabRef} type="button" class="bb-tab" aria-expanded="false" onClick={() => setCollapsed(false)} title={post.title}>
+          <span aria-hidden="true" class="bb-tab-mark">
+            ❯
+          </span>
+          Brief
+        </button>
+      ) : (
+        <>
+          <div class="bb-bar">
+            <span class="bb-brand">Blog Brief</span>
+            <div class="bb-controls">
+              {actions}
+              <button type="button" class="bb-icon" aria-expanded="true" aria-label="Collapse brief" title="Collapse (Esc)" onClick={() => setCollapsed(true)}>
+                <span aria-hidden="true">–</span>
+              </button>
+              <button type="button" class="bb-icon" aria-label="Close brief on this page" title="Close on this page" onClick={onClose}>
+                <span aria-hidden="true">×</span>
+              </button>
+            </div>
+          </div>
+          <div class="bb-body">
+            <p class="bb-meta">
+              {blogName} · <time dateTime={post.published}>{formatDate(post.published)}</time>
+            </p>
+            <h2 class="bb-title" ref={titleRef} tabIndex={-1}>
+              {post.title}
+            </h2>
+            <p class="bb-authors">By {post.authors.join(', ')}</p>
+            <h3 class="bb-heading">Why it matters</h3>
+            <p class="bb-summary">{post.summary}</p>
+            <h3 class="bb-heading">Key points</h3>
+            <ul class="bb-bullets">
+              {post.bullets.map((bullet, i) => (
+                <li key={i}>{bullet}</li>
+              ))}
+            </ul>
+            <TagList tags={post.tags} />
+          </div>
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,19 @@
+import type { ComponentChildren } from 'preact';
+
+interface TagListProps {
+  tags: readonly string[];
+  /** Renders each tag's text (the popup highlights search matches); plain text by default. */
+  renderTag?: (tag: string) => ComponentChildren;
+}
+
+export function TagList({ tags, renderTag = (tag) => tag }: TagListProps) {
+  return (
+    <ul class="bb-tags" aria-label="Tags">
+      {tags.map((tag) => (
+        <li key={tag} class="bb-tag">
+          {renderTag(tag)}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * The catalog authority: seeds IndexedDB from the bundled catalog on install and update, answers the
+ * content script's brief lookups, badges tabs that show a brief, and relays the toggle shortcut.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import bundledCatalog from '../data/catalog.json';
+import { parseCatalog } from '../utils/catalog';
+import { ensureCatalog, getPost, openBlogBriefDb } from '../utils/db';
+import { getPanelSettings } from '../utils/settings';
+import { isBackgroundMessage, type BackgroundMessage, type BriefResponse, type TabMessage } from '../utils/messaging';
+
+export default defineBackground(() => {
+  const catalog = parseCatalog(bundledCatalog);
+  const dbReady = openBlogBriefDb();
+  // Every service-worker start checks the cache (it may have been cleared); install and update force a reload.
+  let catalogReady = dbReady.then((db) => ensureCatalog(db, catalog));
+  browser.runtime.onInstalled.addListener(() => {
+    catalogReady = catalogReady.then(() => dbReady).then((db) => ensureCatalog(db, catalog, true));
+  });
+
+  // Firefox's MV2 build has browserAction where Chrome's MV3 has action.
+  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+
+  async function handle(message: BackgroundMessage, sender: Browser.runtime.MessageSender) {
+    const tabId = sender.tab?.id;
+    switch (message.type) {
+      case 'brief:get': {
+        await catalogReady;
+        const post = await getPost(await dbReady, message.postId);
+        if (!post) return { error: `No brief for post ${message.postId}` } satisfies BriefResponse;
+        const settings = await getPanelSettings(post.blog);
+        if (!settings.enabled) return { disabled: true } satisfies BriefResponse;
+        if (tabId !== undefined) {
+          void action.setBadgeText({ tabId, text: '✓' });
+          void action.setBadgeBackgroundColor({ tabId, color: '#2f6f4f' });
+        }
+        return { post, collapsed: settings.collapsed } satisfies BriefResponse;
+      }
+      case 'brief:left':
+        if (tabId !== undefined) void action.setBadgeText({ tabId, text: '' });
+        return undefined;
+    }
+  }
+
+  // Answer only our own requests, so other listeners (the popup, the options page) are not pre-empted.
+  browser.runtime.onMessage.addListener((message: unknown, sender) =>
+    isBackgroundMessage(message) ? handle(message, sender) : undefined,
+  );
+
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== 'toggle-panel') return;
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (tabId === undefined) return;
+    // Tabs without an article have no listener; that is not an error.
+    browser.tabs.sendMessage(tabId, { type: 'panel:toggle' } satisfies TabMessage).catch(() => undefined);
+  });
+});

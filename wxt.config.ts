@@ -1,0 +1,28 @@
+import { defineConfig } from 'wxt';
+import { catalogPlugin } from './build/catalog-plugin';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: a reader of any file sees where each name comes from.
+  imports: false,
+  vite: () => ({
+    plugins: [catalogPlugin()],
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    build: { target: 'es2022' },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Blog Brief',
+    description:
+      'Why an engineering article matters, in ten seconds: curated briefs pinned beside Netflix, Airbnb and Pinterest engineering posts.',
+    permissions: ['storage', 'activeTab'],
+    commands: {
+      'toggle-panel': {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: 'Show or hide the brief beside the article',
+      },
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'blog-brief@blog-brief.dev', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+});
