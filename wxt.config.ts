@@ -22,7 +22,12 @@ export default defineConfig({
       },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'blog-brief@blog-brief.dev', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            // storage.sync needs a stable add-on id in Firefox. Blog Brief sends nothing anywhere.
+            gecko: { id: 'blog-brief@blog-brief.dev', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
 });

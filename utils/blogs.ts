@@ -31,4 +31,5 @@ export const ARTICLE_HOST_MATCHES = [
   'https://netflixtechblog.medium.com/*',
   'https://medium.com/*',
   'https://airbnb.tech/*',
+  'https://www.airbnb.tech/*',
 ];

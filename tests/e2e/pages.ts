@@ -1,0 +1,38 @@
+/**
+ * Stand-ins for the blogs' pages, served at the real article URLs so the content script matches
+ * exactly as it would on the live sites. Shaped like Medium: a fixed header, a centred 680 px column.
+ */
+const LOREM =
+  'Distributed systems are hard to get right at scale. This paragraph stands in for the article text so the page has a realistic column of prose to sit beside. ';
+
+export function articlePage({ title = 'An engineering article', extraHead = '', extraBody = '' } = {}): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<style>
+  body { margin: 0; font: 20px/1.6 Georgia, serif; color: #242424; background: #fff; }
+  header.site { position: fixed; top: 0; left: 0; right: 0; height: 57px; background: #fff; border-bottom: 1px solid #eee;
+    display: flex; align-items: center; padding: 0 24px; font: 600 18px system-ui; z-index: 500; }
+  main { padding-top: 80px; }
+  article { max-width: 680px; margin: 0 auto; padding: 0 24px; }
+  h1 { font: 700 40px/1.2 system-ui; }
+</style>${extraHead}</head>
+<body><header class="site">Medium</header><main><article>
+<h1>${title}</h1>
+${Array.from({ length: 14 }, () => `<p>${LOREM.repeat(3)}</p>`).join('\n')}
+</article></main>${extraBody}</body></html>`;
+}
+
+/** A publication home page: a list of links, not an article. */
+export function homePage(): string {
+  return articlePage({ title: 'Netflix TechBlog' }).replace(/<article>[\s\S]*<\/article>/, '<section><h1>Latest</h1><p>Posts…</p></section>');
+}
+
+/**
+ * An article page whose link changes the URL in-app, the way Medium moves to the next article: the
+ * History API, no page load.
+ */
+export function spaArticlePage(nextUrl: string): string {
+  return articlePage({
+    extraBody: `<a id="next" href="${nextUrl}">Next article</a>
+<script>document.getElementById('next').addEventListener('click', (e) => { e.preventDefault(); history.pushState({}, '', e.currentTarget.href); document.querySelector('h1').textContent = 'Next'; });</script>`,
+  });
+}
