@@ -40,6 +40,9 @@ export default defineBackground(() => {
       case 'brief:left':
         if (tabId !== undefined) void action.setBadgeText({ tabId, text: '' });
         return undefined;
+      case 'catalog:ready':
+        await catalogReady;
+        return undefined;
     }
   }
 

@@ -7,31 +7,10 @@
 import { z } from 'zod';
 import { BLOG_IDS, BLOGS, type BlogId } from './blogs';
 import { urlKey } from './match';
+import { TAGS } from './tags';
 
-/**
- * The controlled tag vocabulary. `dist` marks the seed collection (every post has it); the others are
- * topics a reader browses by. Adding a tag is a deliberate edit here, not a typo in the JSON.
- */
-export const TAGS = [
-  'dist',
-  'analytics',
-  'architecture',
-  'build-systems',
-  'data-platform',
-  'developer-productivity',
-  'graphql',
-  'kubernetes',
-  'machine-learning',
-  'migration',
-  'observability',
-  'open-source',
-  'performance',
-  'reliability',
-  'service-mesh',
-  'storage',
-  'workflow',
-] as const;
-export type Tag = (typeof TAGS)[number];
+export { TAGS, type Tag } from './tags';
+
 
 const nonEmptyText = z.string().trim().min(1, 'must not be empty');
 

@@ -10,7 +10,8 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { BlogId } from './blogs';
-import { TAGS, type Catalog, type Post } from './catalog';
+import type { Catalog, Post } from './catalog';
+import { TAGS } from './tags';
 import { queryWords, searchTerms } from './search';
 
 export const DB_NAME = 'blog-brief';

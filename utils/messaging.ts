@@ -12,19 +12,21 @@ export type BriefResponse =
   | { disabled: true }
   | { error: string };
 
-/** Content script -> background. */
+/** Content script and popup -> background. */
 export interface BackgroundRequests {
   /** The brief for a recognized article; the background also badges the sender's tab. */
   'brief:get': { request: { postId: string }; response: BriefResponse };
   /** The tab left the article in-app (Medium's History API navigation): drop its badge. */
   'brief:left': { request: Record<string, never>; response: void };
+  /** Popup -> background, when it finds no catalog in IndexedDB: resolves once the background has loaded it. */
+  'catalog:ready': { request: Record<string, never>; response: void };
 }
 export type BackgroundRequestType = keyof BackgroundRequests;
 export type BackgroundMessage = {
   [T in BackgroundRequestType]: { type: T } & BackgroundRequests[T]['request'];
 }[BackgroundRequestType];
 
-const BACKGROUND_REQUEST_TYPES: ReadonlySet<string> = new Set<BackgroundRequestType>(['brief:get', 'brief:left']);
+const BACKGROUND_REQUEST_TYPES: ReadonlySet<string> = new Set<BackgroundRequestType>(['brief:get', 'brief:left', 'catalog:ready']);
 
 export function isBackgroundMessage(message: unknown): message is BackgroundMessage {
   return typeof message === 'object' && message !== null && BACKGROUND_REQUEST_TYPES.has((message as { type?: string }).type ?? '');

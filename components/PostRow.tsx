@@ -1,0 +1,56 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { BLOG_SHORT_NAMES } from '../utils/blogs';
+import type { Post } from '../utils/catalog';
+import { formatAuthors, formatDate } from '../utils/format';
+import { Highlight } from './Highlight';
+import { TagList } from './TagList';
+
+interface PostRowProps {
+  post: Post;
+  /** Search words to mark. */
+  words: readonly string[];
+  initiallyExpanded?: boolean;
+  /** Controls at the row's end (the save button). */
+  actions?: ComponentChildren;
+}
+
+/** One brief in the popup: title (opens the article in a new tab), blog, date, why it matters; expands to the bullets and tags. */
+export function PostRow({ post, words, initiallyExpanded = false, actions }: PostRowProps) {
+  const [expanded, setExpanded] = useState(initiallyExpanded);
+  const detailsId = `details-${post.id}`;
+  return (
+    <article class="row" aria-labelledby={`title-${post.id}`}>
+      <div class="row-head">
+        <h3 class="row-title" id={`title-${post.id}`}>
+          <a class="row-link" href={post.url} target="_blank" rel="noopener noreferrer">
+            <Highlight text={post.title} words={words} />
+          </a>
+        </h3>
+        {actions}
+      </div>
+      <p class="row-meta">
+        {BLOG_SHORT_NAMES[post.blog]} · <time dateTime={post.published}>{formatDate(post.published)}</time> ·{' '}
+        <Highlight text={formatAuthors(post.authors)} words={words} />
+      </p>
+      <p class={expanded ? 'row-summary' : 'row-summary clamped'}>
+        <Highlight text={post.summary} words={words} />
+      </p>
+      <button type="button" class="row-expand" aria-expanded={expanded} aria-controls={detailsId} onClick={() => setExpanded(!expanded)}>
+        {expanded ? 'Hide key points' : 'Key points'}
+      </button>
+      {expanded && (
+        <div id={detailsId} class="row-details">
+          <ul class="row-bullets">
+            {post.bullets.map((bullet, i) => (
+              <li key={i}>
+                <Highlight text={bullet} words={words} />
+              </li>
+            ))}
+          </ul>
+          <TagList tags={post.tags} renderTag={(tag) => <Highlight text={tag} words={words} />} />
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Ref } from 'preact';
+
+interface SearchBoxProps {
+  value: string;
+  onInput: (value: string) => void;
+  inputRef?: Ref<HTMLInputElement>;
+  /** Arrow down from the box moves into the results. */
+  onArrowDown?: () => void;
+}
+
+export function SearchBox({ value, onInput, inputRef, onArrowDown }: SearchBoxProps) {
+  return (
+    <div class="search">
+      <label for="search" class="visually-hidden">
+        Search
+      </label>
+      <input
+        id="search"
+        ref={inputRef}
+        type="search"
+        value={value}
+        placeholder="Search titles, points, tags, authors"
+        autocomplete="off"
+        spellcheck={false}
+        onInput={(event) => onInput(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown' && onArrowDown) {
+            event.preventDefault();
+            onArrowDown();
+          }
+        }}
+      />
+      <kbd class="search-hint" aria-hidden="true">
+        /
+      </kbd>
+    </div>
+  );
+}
