@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { BLOG_SHORT_NAMES } from '../utils/blogs';
 import type { Post } from '../utils/catalog';
 import { formatAuthors, formatDate } from '../utils/format';
+import { highlightSegments } from '../utils/search';
 import { Highlight } from './Highlight';
 import { TagList } from './TagList';
 
@@ -19,6 +20,10 @@ interface PostRowProps {
 export function PostRow({ post, words, initiallyExpanded = false, actions }: PostRowProps) {
   const [expanded, setExpanded] = useState(initiallyExpanded);
   const detailsId = `details-${post.id}`;
+  // A search can match a key point the collapsed row does not show: show those points, so every
+  // result visibly says why it matched.
+  const matchedBullets =
+    expanded || words.length === 0 ? [] : post.bullets.filter((b) => highlightSegments(b, words).some((s) => s.match)).slice(0, 2);
   return (
     <article class="row" aria-labelledby={`title-${post.id}`}>
       <div class="row-head">
@@ -36,6 +41,15 @@ export function PostRow({ post, words, initiallyExpanded = false, actions }: Pos
       <p class={expanded ? 'row-summary' : 'row-summary clamped'}>
         <Highlight text={post.summary} words={words} />
       </p>
+      {matchedBullets.length > 0 && (
+        <ul class="row-bullets matched" aria-label="Matching key points">
+          {matchedBullets.map((bullet, i) => (
+            <li key={i}>
+              <Highlight text={bullet} words={words} />
+            </li>
+          ))}
+        </ul>
+      )}
       <button type="button" class="row-expand" aria-expanded={expanded} aria-controls={detailsId} onClick={() => setExpanded(!expanded)}>
         {expanded ? 'Hide key points' : 'Key points'}
       </button>

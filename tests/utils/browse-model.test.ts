@@ -1,0 +1,66 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createBrowseModel, PAGE_SIZE, type CatalogSource } from '../../utils/browse-model';
+import type { QueryResult } from '../../utils/db';
+import { catalogPosts } from '../fixtures';
+import { testCatalogSource } from '../popup-source';
+
+const settle = () => vi.waitFor(() => undefined);
+
+describe('the browse model', () => {
+  it('starts on every post and narrows as filters are added', async () => {
+    const model = createBrowseModel(await testCatalogSource());
+    await vi.waitFor(() => expect(model.result.value?.total).toBe(10));
+    model.toggleBlog('airbnb');
+    await vi.waitFor(() => expect(model.result.value?.total).toBe(5));
+    model.toggleTag('service-mesh');
+    await vi.waitFor(() => expect(model.result.value?.total).toBe(3));
+    model.setText('istio');
+    await vi.waitFor(() => expect(model.result.value?.posts.map((p) => p.id)).toEqual(['bcb0e49c5cf8']));
+    expect(model.filtering.value).toBe(true);
+    model.clearFilters();
+    await vi.waitFor(() => expect(model.result.value?.total).toBe(10));
+    expect(model.filtering.value).toBe(false);
+  });
+
+  it('pressing the selected blog again clears the blog filter', async () => {
+    const model = createBrowseModel(await testCatalogSource());
+    model.toggleBlog('pinterest');
+    model.toggleBlog('pinterest');
+    expect(model.blog.value).toBeNull();
+  });
+
+  it('keeps the answer to the newest query when an older one arrives late', async () => {
+    let release: (r: QueryResult) => void = () => {};
+    const slow = new Promise<QueryResult>((resolve) => (release = resolve));
+    const source: CatalogSource = {
+      query: vi.fn((q) => (q.text === 'slow' ? slow : Promise.resolve({ posts: [catalogPosts[0]!], total: 1 }))),
+      tagCounts: async () => [],
+      currentPost: async () => null,
+    };
+    const model = createBrowseModel(source);
+    model.setText('slow');
+    model.setText('fast');
+    await vi.waitFor(() => expect(model.result.value?.total).toBe(1));
+    release({ posts: [], total: 0 });
+    await settle();
+    expect(model.result.value?.total).toBe(1);
+  });
+
+  it('asks for one page of rows and more on request', async () => {
+    const query = vi.fn(async () => ({ posts: [], total: 0 }));
+    const model = createBrowseModel({ query, tagCounts: async () => [], currentPost: async () => null });
+    expect(query).toHaveBeenLastCalledWith(expect.objectContaining({ limit: PAGE_SIZE }));
+    model.showMore();
+    expect(query).toHaveBeenLastCalledWith(expect.objectContaining({ limit: 2 * PAGE_SIZE }));
+  });
+
+  it('reports a catalog that cannot be read instead of loading forever', async () => {
+    const model = createBrowseModel({
+      query: () => Promise.reject(new Error('IndexedDB is unavailable')),
+      tagCounts: async () => [],
+      currentPost: async () => null,
+    });
+    await vi.waitFor(() => expect(model.error.value).toBe('Could not read the catalog: IndexedDB is unavailable'));
+    expect(model.loading.value).toBe(false);
+  });
+});
