@@ -6,6 +6,8 @@ export default defineConfig({
   plugins: [WxtVitest({ imports: false }), catalogPlugin()],
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   test: {
+    // Spies made in one test never leak into the next.
+    restoreMocks: true,
     projects: [
       {
         extends: true,

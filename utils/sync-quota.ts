@@ -1,0 +1,77 @@
+/**
+ * storage.sync's limits, enforced by us: the browsers enforce them by refusing writes, and WXT's fake
+ * browser does not enforce them at all. Pure, so the rules are tested directly.
+ */
+export const SYNC_LIMITS = {
+  /** Chrome and Firefox: storage.sync.QUOTA_BYTES. */
+  totalBytes: 102_400,
+  /** QUOTA_BYTES_PER_ITEM: key plus JSON value. */
+  itemBytes: 8_192,
+  maxItems: 512,
+  /** Chrome's MAX_WRITE_OPERATIONS_PER_MINUTE and _PER_HOUR; one set() or remove() call is one operation. */
+  writesPerMinute: 120,
+  writesPerHour: 1_800,
+} as const;
+
+const encoder = new TextEncoder();
+
+/** Bytes an item counts against the quota, as the browsers count it: key + JSON of the value. */
+export function itemBytes(key: string, value: unknown): number {
+  return encoder.encode(key).length + encoder.encode(JSON.stringify(value)).length;
+}
+
+export interface SyncUsage {
+  /** Bytes of every item now in storage.sync, by key (settings included: they share the quota). */
+  items: ReadonlyMap<string, number>;
+}
+
+export interface FitResult {
+  accepted: Record<string, unknown>;
+  /** Keys that would break a quota, with the reason. */
+  refused: Map<string, 'item-too-large' | 'sync-full'>;
+}
+
+/** Splits a batch of writes into what fits the quota (in order) and what does not. */
+export function fitWrites(usage: SyncUsage, writes: Record<string, unknown>): FitResult {
+  const sizes = new Map(usage.items);
+  let total = [...sizes.values()].reduce((sum, n) => sum + n, 0);
+  const accepted: Record<string, unknown> = {};
+  const refused: FitResult['refused'] = new Map();
+  for (const [key, value] of Object.entries(writes)) {
+    const size = itemBytes(key, value);
+    if (size > SYNC_LIMITS.itemBytes) {
+      refused.set(key, 'item-too-large');
+      continue;
+    }
+    const previous = sizes.get(key);
+    const nextTotal = total - (previous ?? 0) + size;
+    const nextCount = sizes.size + (previous === undefined ? 1 : 0);
+    if (nextTotal > SYNC_LIMITS.totalBytes || nextCount > SYNC_LIMITS.maxItems) {
+      refused.set(key, 'sync-full');
+      continue;
+    }
+    sizes.set(key, size);
+    total = nextTotal;
+    accepted[key] = value;
+  }
+  return { accepted, refused };
+}
+
+/** Remembers recent write operations and says how long to wait before the next one is allowed. */
+export class WriteRateLimiter {
+  private times: number[] = [];
+  constructor(private readonly limits: { perMinute: number; perHour: number } = { perMinute: SYNC_LIMITS.writesPerMinute, perHour: SYNC_LIMITS.writesPerHour }) {}
+
+  /** Milliseconds until a write may be made at `now`; 0 means now. */
+  delayAt(now: number): number {
+    this.times = this.times.filter((t) => now - t < 3_600_000);
+    const lastMinute = this.times.filter((t) => now - t < 60_000);
+    if (lastMinute.length >= this.limits.perMinute) return 60_000 - (now - lastMinute[0]!);
+    if (this.times.length >= this.limits.perHour) return 3_600_000 - (now - this.times[0]!);
+    return 0;
+  }
+
+  record(now: number): void {
+    this.times.push(now);
+  }
+}
