@@ -15,13 +15,15 @@ export interface BriefPanelProps {
   onClose: () => void;
   /** Extra controls in the header (the save button). */
   actions?: ComponentChildren;
+  /** A message for the reader above the brief (e.g. a favorite kept on this device only). */
+  notice?: ComponentChildren;
 }
 
 /**
  * The brief beside an article: an <aside> landmark named "Blog Brief". Collapsed, it is a small tab at
  * the window's edge; Esc anywhere inside collapses it and returns focus to that tab.
  */
-export function BriefPanel({ post, placement, collapsed, onCollapsedChange, onClose, actions }: BriefPanelProps) {
+export function BriefPanel({ post, placement, collapsed, onCollapsedChange, onClose, actions, notice }: BriefPanelProps) {
   const tabRef = useRef<HTMLButtonElement>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
   // Move focus only after a change the reader made with the panel focused, never on first render:
@@ -75,6 +77,7 @@ export function BriefPanel({ post, placement, collapsed, onCollapsedChange, onCl
             </div>
           </div>
           <div class="bb-body">
+            {notice}
             <p class="bb-meta">
               {blogName} · <time dateTime={post.published}>{formatDate(post.published)}</time>
             </p>

@@ -4,11 +4,12 @@
  * `.value` and call actions. The catalog is reached through a CatalogSource, so tests can pass a
  * fake and the popup passes IndexedDB.
  */
-import { batch, computed, effect, signal } from '@preact/signals';
+import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { BlogId } from './blogs';
 import type { Post } from './catalog';
 import type { PostQuery, QueryResult, TagCount } from './db';
-import { queryWords } from './search';
+import type { Favorite } from './favorites';
+import { queryWords, words as wordsOf } from './search';
 
 export interface CatalogSource {
   query(query: PostQuery): Promise<QueryResult>;
@@ -22,13 +23,18 @@ export const PAGE_SIZE = 50;
 
 export type BrowseView = 'all' | 'favorites';
 
-export function createBrowseModel(source: CatalogSource) {
+/**
+ * @param favorites the reader's favorites, newest saved first (the favorites store's `list`); the
+ *   favorites view shows these posts in this order.
+ */
+export function createBrowseModel(source: CatalogSource, favorites: ReadonlySignal<readonly Favorite[]> = signal([])) {
+  const view = signal<BrowseView>('all');
   const tags = signal<readonly string[]>([]);
   const blog = signal<BlogId | null>(null);
   const text = signal('');
   const limit = signal(PAGE_SIZE);
-  /** Post ids to restrict to (the favorites view); null for the whole catalog. */
-  const onlyIds = signal<ReadonlySet<string> | null>(null);
+  /** Favorites whose post the catalog no longer has (shown from their saved title). */
+  const missingFavorites = signal<readonly Favorite[]>([]);
 
   const result = signal<QueryResult | null>(null);
   const tagCounts = signal<TagCount[]>([]);
@@ -42,12 +48,28 @@ export function createBrowseModel(source: CatalogSource) {
   let generation = 0;
   const dispose = effect(() => {
     const query: PostQuery = { tags: tags.value, blog: blog.value, text: text.value, limit: limit.value };
-    if (onlyIds.value) query.ids = onlyIds.value;
+    const saved = view.value === 'favorites' ? favorites.value : null;
+    if (saved) {
+      query.ids = new Set(saved.map((f) => f.id));
+      delete query.limit; // at most 512 (sync's item limit), and they are sorted below
+    }
     const current = ++generation;
-    source.query(query).then(
-      (next) => {
+    const known = saved ? source.query({ ids: query.ids! }) : null;
+    Promise.all([source.query(query), known]).then(
+      ([next, inCatalog]) => {
         if (current !== generation) return;
         batch(() => {
+          if (saved && inCatalog) {
+            const order = new Map(saved.map((f, i) => [f.id, i]));
+            next = { ...next, posts: [...next.posts].sort((a, b) => order.get(a.id)! - order.get(b.id)!) };
+            const knownIds = new Set(inCatalog.posts.map((p) => p.id));
+            const queryWordsNow = queryWords(query.text ?? '');
+            // Only the saved title is known of these, so only a text search can match them.
+            missingFavorites.value =
+              (query.tags?.length ?? 0) > 0 || query.blog
+                ? []
+                : saved.filter((f) => !knownIds.has(f.id) && queryWordsNow.every((w) => titleHasWord(f.title, w)));
+          } else missingFavorites.value = [];
           result.value = next;
           error.value = null;
         });
@@ -61,11 +83,12 @@ export function createBrowseModel(source: CatalogSource) {
   source.currentPost().then((post) => (currentPost.value = post), () => undefined);
 
   return {
+    view,
     tags,
     blog,
     text,
     words,
-    onlyIds,
+    missingFavorites,
     result,
     tagCounts,
     currentPost,
@@ -90,8 +113,11 @@ export function createBrowseModel(source: CatalogSource) {
         limit.value = PAGE_SIZE;
       });
     },
-    setOnlyIds(ids: ReadonlySet<string> | null) {
-      onlyIds.value = ids;
+    setView(next: BrowseView) {
+      batch(() => {
+        view.value = next;
+        limit.value = PAGE_SIZE;
+      });
     },
     showMore() {
       limit.value += PAGE_SIZE;
@@ -109,3 +135,7 @@ export function createBrowseModel(source: CatalogSource) {
 }
 
 export type BrowseModel = ReturnType<typeof createBrowseModel>;
+
+function titleHasWord(title: string, word: string): boolean {
+  return wordsOf(title).some((w) => w.startsWith(word));
+}

@@ -8,7 +8,9 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { BriefPanel } from '../../components/BriefPanel';
+import { FavoriteToggle, SyncNotice } from '../../components/FavoriteToggle';
 import type { Post } from '../../utils/catalog';
+import { createFavorites, type FavoritesStore } from '../../utils/favorites';
 import { isTabMessage } from '../../utils/messaging';
 import { placePanel, type PageMetrics, type Placement } from '../../utils/placement';
 import { setPanelCollapsed } from '../../utils/settings';
@@ -25,14 +27,17 @@ export function createPanelHost(ctx: ContentScriptContext): PanelHost {
   let collapsed = false;
   let placement: Placement | null = null;
   let frame = 0;
+  let favorites: FavoritesStore | null = null;
 
   const draw = () => {
-    if (!ui?.mounted || !post || !placement) return;
+    if (!ui?.mounted || !post || !placement || !favorites) return;
     render(
       <BriefPanel
         post={post}
         placement={placement}
         collapsed={collapsed}
+        actions={<FavoriteToggle store={favorites} post={post} class="bb-icon" />}
+        notice={<SyncNotice store={favorites} class="bb-notice" />}
         onCollapsedChange={(next) => {
           collapsed = next;
           draw();
@@ -66,6 +71,8 @@ export function createPanelHost(ctx: ContentScriptContext): PanelHost {
     post = next;
     placement = placePanel(measurePage());
     collapsed = placement.mode === 'overlay' || rememberedCollapsed;
+    // Favorites follow changes from other tabs and profiles live, for as long as the panel is up.
+    favorites ??= createFavorites();
     if (!ui) {
       ui = await createShadowRootUi<HTMLElement>(ctx, {
         name: 'blog-brief-panel',
@@ -94,6 +101,7 @@ export function createPanelHost(ctx: ContentScriptContext): PanelHost {
   }
 
   ctx.onInvalidated(() => {
+    favorites?.dispose();
     window.removeEventListener('resize', onResize);
     browser.runtime.onMessage.removeListener(onTabMessage);
   });

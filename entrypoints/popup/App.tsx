@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { FavoriteToggle, SyncNotice } from '../../components/FavoriteToggle';
 import { focusFirstRow, PostList } from '../../components/PostList';
 import { PostRow } from '../../components/PostRow';
 import { SearchBox } from '../../components/SearchBox';
@@ -6,8 +7,9 @@ import { TagBar } from '../../components/TagBar';
 import { ToggleGroup } from '../../components/ToggleGroup';
 import { BLOG_IDS, BLOG_SHORT_NAMES, type BlogId } from '../../utils/blogs';
 import type { BrowseModel } from '../../utils/browse-model';
+import type { Favorite, FavoritesStore } from '../../utils/favorites';
 
-export function App({ model }: { model: BrowseModel }) {
+export function App({ model, favorites }: { model: BrowseModel; favorites: FavoritesStore }) {
   const searchRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     // "/" jumps to search from anywhere in the popup, as on GitHub and the blogs themselves.
@@ -23,7 +25,11 @@ export function App({ model }: { model: BrowseModel }) {
   }, []);
 
   const result = model.result.value;
-  const current = model.filtering.value ? null : model.currentPost.value;
+  const inFavorites = model.view.value === 'favorites';
+  const current = model.filtering.value || inFavorites ? null : model.currentPost.value;
+  const missing = inFavorites ? model.missingFavorites.value : [];
+  const total = (result?.total ?? 0) + missing.length;
+  const saveButton = (post: { id: string; title: string }) => <FavoriteToggle store={favorites} post={post} class="row-save" />;
   const posts = (result?.posts ?? []).filter((post) => post.id !== current?.id);
   const words = model.words.value;
 
@@ -31,7 +37,16 @@ export function App({ model }: { model: BrowseModel }) {
     <div class="popup">
       <header class="top">
         <h1 class="brand">Blog Brief</h1>
+        <div class="views" role="group" aria-label="View">
+          <button type="button" class="view" aria-pressed={!inFavorites} onClick={() => model.setView('all')}>
+            All briefs
+          </button>
+          <button type="button" class="view" aria-pressed={inFavorites} onClick={() => model.setView('favorites')}>
+            Favorites <span class="view-count">{favorites.list.value.length}</span>
+          </button>
+        </div>
       </header>
+      <SyncNotice store={favorites} class="notice" />
       <SearchBox value={model.text.value} onInput={model.setText} inputRef={searchRef} onArrowDown={() => focusFirstRow()} />
       <div class="filters">
         <ToggleGroup
@@ -48,13 +63,13 @@ export function App({ model }: { model: BrowseModel }) {
           <h2 id="on-page-heading" class="section-heading">
             On this page
           </h2>
-          <PostRow post={current} words={words} initiallyExpanded />
+          <PostRow post={current} words={words} initiallyExpanded actions={saveButton(current)} />
         </section>
       )}
 
       <section class="results" aria-labelledby="results-heading" aria-busy={model.loading.value}>
         <h2 id="results-heading" class="section-heading">
-          {model.loading.value ? 'Loading briefs…' : resultHeading(result?.total ?? 0, model.filtering.value)}
+          {model.loading.value ? 'Loading briefs…' : resultHeading(total, model.filtering.value, inFavorites)}
         </h2>
         {model.error.value && (
           <p class="notice error" role="alert">
@@ -62,9 +77,14 @@ export function App({ model }: { model: BrowseModel }) {
           </p>
         )}
         {model.loading.value && <RowPlaceholders />}
-        {result && result.total === 0 && (
+        {result && total === 0 && (
           <div class="empty">
-            {model.filtering.value ? (
+            {inFavorites && !model.filtering.value ? (
+              <>
+                <p>No favorites yet.</p>
+                <p>Press the star on a brief, here or beside an article, to keep it. Favorites follow you to your other browsers through browser sync.</p>
+              </>
+            ) : model.filtering.value ? (
               <>
                 <p>No brief matches {describeFilters(model)}.</p>
                 <p>Try fewer words or tags, or start over.</p>
@@ -77,7 +97,16 @@ export function App({ model }: { model: BrowseModel }) {
             )}
           </div>
         )}
-        <PostList label="Briefs" posts={posts} renderRow={(post) => <PostRow post={post} words={words} />} />
+        <PostList label="Briefs" posts={posts} renderRow={(post) => <PostRow post={post} words={words} actions={saveButton(post)} />} />
+        {missing.length > 0 && (
+          <ul class="posts missing" aria-label="Favorites no longer in the catalog">
+            {missing.map((favorite) => (
+              <li key={favorite.id}>
+                <MissingFavoriteRow favorite={favorite} favorites={favorites} />
+              </li>
+            ))}
+          </ul>
+        )}
         {result && result.posts.length < result.total && (
           <button type="button" class="button more" onClick={model.showMore}>
             Show more ({result.total - result.posts.length} left)
@@ -88,9 +117,23 @@ export function App({ model }: { model: BrowseModel }) {
   );
 }
 
-function resultHeading(total: number, filtering: boolean): string {
+function resultHeading(total: number, filtering: boolean, inFavorites: boolean): string {
   const briefs = `${total} ${total === 1 ? 'brief' : 'briefs'}`;
+  if (inFavorites) return filtering ? `${total} ${total === 1 ? 'favorite' : 'favorites'} found` : `${total} ${total === 1 ? 'favorite' : 'favorites'}, newest saved first`;
   return filtering ? `${briefs} found` : `All ${briefs}, newest first`;
+}
+
+/** A favorite whose post left the catalog: its saved title, said plainly, and a way to remove it. */
+function MissingFavoriteRow({ favorite, favorites }: { favorite: Favorite; favorites: FavoritesStore }) {
+  return (
+    <article class="row" aria-label={favorite.title}>
+      <div class="row-head">
+        <h3 class="row-title">{favorite.title}</h3>
+        <FavoriteToggle store={favorites} post={favorite} class="row-save" />
+      </div>
+      <p class="row-meta">No longer in the Blog Brief catalog · saved {new Date(favorite.savedAt).toLocaleDateString()}</p>
+    </article>
+  );
 }
 
 function describeFilters(model: BrowseModel): string {

@@ -1,14 +1,18 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../entrypoints/popup/App';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBrowseModel } from '../../utils/browse-model';
+import { createFavorites, SYNC_PREFIX } from '../../utils/favorites';
 import { testCatalogSource } from '../popup-source';
 
 async function renderPopup(currentPostId: string | null = null) {
-  const model = createBrowseModel(await testCatalogSource(currentPostId));
-  render(<App model={model} />);
+  const favorites = createFavorites();
+  await favorites.ready;
+  const model = createBrowseModel(await testCatalogSource(currentPostId), favorites.list);
+  render(<App model={model} favorites={favorites} />);
   await screen.findByText('All 10 briefs, newest first');
-  return model;
+  return { model, favorites };
 }
 
 const rowTitles = () =>
@@ -94,5 +98,50 @@ describe('the popup', () => {
     expect(document.activeElement).toBe(links[1]);
     fireEvent.keyDown(links[1]!, { key: 'ArrowUp' });
     expect(document.activeElement).toBe(links[0]);
+  });
+});
+
+describe('favorites in the popup', () => {
+  const saveButtonOf = (title: RegExp) =>
+    within(screen.getAllByRole('article').find((a) => title.test(a.textContent ?? ''))!).getByRole('button', { name: 'Save to favorites' });
+
+  it('saves from a row and lists favorites newest saved first', async () => {
+    const { favorites } = await renderPopup();
+    fireEvent.click(saveButtonOf(/Seamless Istio/));
+    await new Promise((r) => setTimeout(r, 5));
+    fireEvent.click(saveButtonOf(/Write-Ahead Log/));
+    expect(saveButtonOf(/Seamless Istio/).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: /^Favorites/ }));
+    await screen.findByText('2 favorites, newest saved first');
+    expect(rowTitles()).toEqual(['Building a Resilient Data Platform with Write-Ahead Log at Netflix', 'Seamless Istio Upgrades at Scale']);
+    await favorites.settled();
+    expect(Object.keys(await fakeBrowser.storage.sync.get(null)).sort()).toEqual([`${SYNC_PREFIX}127b6712359a`, `${SYNC_PREFIX}bcb0e49c5cf8`]);
+  });
+
+  it('searches within favorites', async () => {
+    const { favorites } = await renderPopup();
+    favorites.save({ id: '33f90eda51ec', title: "Migrating Airbnb's JVM Monorepo to Bazel" });
+    favorites.save({ id: '028e9637f041', title: 'Maestro' });
+    fireEvent.click(screen.getByRole('button', { name: /^Favorites/ }));
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search' }), { target: { value: 'bazel' } });
+    await screen.findByText('1 favorite found');
+    expect(rowTitles()).toEqual(["Migrating Airbnb's JVM Monorepo to Bazel"]);
+  });
+
+  it('still shows a favorite whose post left the catalog, marked as such', async () => {
+    await fakeBrowser.storage.sync.set({ [`${SYNC_PREFIX}abcdefabcdef`]: { t: 'A retired article', s: 1 } });
+    await renderPopup();
+    fireEvent.click(screen.getByRole('button', { name: /^Favorites/ }));
+    const retired = await screen.findByRole('article', { name: 'A retired article' });
+    expect(retired.textContent).toContain('No longer in the Blog Brief catalog');
+    fireEvent.click(within(retired).getByRole('button', { name: 'Save to favorites' }));
+    await screen.findByText('No favorites yet.');
+  });
+
+  it('tells the reader when a favorite is kept on this device only', async () => {
+    await fakeBrowser.storage.local.set({ 'fav-local:bcb0e49c5cf8': { t: 'Seamless Istio Upgrades at Scale', s: 1 } });
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE'));
+    await renderPopup();
+    expect((await screen.findByRole('status')).textContent).toMatch(/saved on this device only/);
   });
 });

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import catalogJson from '../../data/catalog.json';
+import { chromiumPath, launchWithExtension, type ExtensionBrowser } from './harness';
+
+/** The extension API as the service worker sees it. */
+type ExtensionGlobal = { chrome: { storage: { sync: { get(keys: null): Promise<Record<string, unknown>> } } } };
+
+const istio = catalogJson.posts.find((p) => p.id === 'bcb0e49c5cf8')!;
+
+describe.skipIf(!chromiumPath)('favorites in Chromium', () => {
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+  });
+  afterAll(() => browser?.close());
+
+  it('saves in the panel, shows in the popup, and an unsave in the popup reaches the panel without a reload', async () => {
+    const article = await browser.context.newPage();
+    await article.goto(istio.url);
+    const panel = article.getByRole('complementary', { name: 'Blog Brief' });
+    const panelSave = panel.getByRole('button', { name: 'Save to favorites' });
+    await panelSave.click();
+    await expect.poll(() => panelSave.getAttribute('aria-pressed')).toBe('true');
+
+    const popup = await browser.openPopup();
+    await popup.getByRole('button', { name: /^Favorites/ }).click();
+    await popup.getByText('1 favorite, newest saved first').waitFor();
+    const row = popup.getByRole('article', { name: istio.title });
+    const rowSave = row.getByRole('button', { name: 'Save to favorites' });
+    expect(await rowSave.getAttribute('aria-pressed')).toBe('true');
+
+    await rowSave.click();
+    await popup.getByText('No favorites yet.').waitFor();
+    await expect.poll(() => panelSave.getAttribute('aria-pressed')).toBe('false');
+    await popup.close();
+    await article.close();
+  });
+
+  it('keeps favorites in storage.sync, one key per favorite', async () => {
+    const article = await browser.context.newPage();
+    await article.goto(istio.url);
+    await article.getByRole('complementary', { name: 'Blog Brief' }).getByRole('button', { name: 'Save to favorites' }).click();
+    const worker = browser.context.serviceWorkers()[0]!;
+    await expect
+      // Runs in the service worker, where `chrome` is the extension API.
+      .poll(() => worker.evaluate(() => (globalThis as unknown as ExtensionGlobal).chrome.storage.sync.get(null)))
+      .toEqual({ 'fav:bcb0e49c5cf8': { t: istio.title, s: expect.any(Number) } });
+    await article.close();
+  });
+});
