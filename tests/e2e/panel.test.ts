@@ -6,6 +6,15 @@ import { chromiumPath, launchWithExtension, type ExtensionBrowser } from './harn
 import { articlePage, homePage, spaArticlePage } from './pages';
 
 const posts = parseCatalog(catalogJson).posts;
+
+/** The extension API as the service worker sees it (only what these tests call). */
+type ExtensionGlobal = {
+  chrome: {
+    tabs: { query(q: object): Promise<{ id: number }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
+    action: { getBadgeText(d: { tabId: number }): Promise<string> };
+    storage: { sync: { set(items: object): Promise<void>; remove(key: string): Promise<void> } };
+  };
+};
 const byId = (id: string) => posts.find((p) => p.id === id)!;
 
 describe.skipIf(!chromiumPath)('the panel in Chromium', () => {
@@ -18,6 +27,16 @@ describe.skipIf(!chromiumPath)('the panel in Chromium', () => {
   afterAll(() => browser?.close());
 
   const panel = () => page.getByRole('complementary', { name: 'Blog Brief' });
+  const worker = () => browser.context.serviceWorkers()[0]!;
+  /** The badge text of the test page's tab. */
+  const badge = async () => {
+    await page.bringToFront();
+    return worker().evaluate(async () => {
+      const { chrome } = globalThis as unknown as ExtensionGlobal;
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return chrome.action.getBadgeText({ tabId: tab!.id });
+    });
+  };
 
   it.each(posts.map((p) => [p.title, p] as const))('shows its own brief on "%s"', async (_title, post) => {
     await page.goto(post.url);
@@ -58,6 +77,46 @@ describe.skipIf(!chromiumPath)('the panel in Chromium', () => {
     expect(await page.locator('blog-brief-panel').count()).toBe(1);
     await page.evaluate(() => history.pushState({}, '', '/airbnb-engineering/tagged/kubernetes'));
     await expect.poll(() => page.locator('blog-brief-panel').count()).toBe(0);
+  });
+
+  it('badges the toolbar icon on a tab with a brief, and drops the badge when the tab leaves the article', async () => {
+    await page.goto(posts[6]!.url);
+    await panel().waitFor();
+    await expect.poll(badge).toBe('✓');
+    await page.evaluate(() => history.pushState({}, '', '/pinterest-engineering/tagged/spark'));
+    await expect.poll(badge).toBe('');
+  });
+
+  it('toggles with the keyboard shortcut the background relays', async () => {
+    await page.goto(posts[7]!.url);
+    await panel().getByRole('heading', { level: 2 }).waitFor();
+    const toggle = () =>
+      worker().evaluate(async () => {
+        const { chrome } = globalThis as unknown as ExtensionGlobal;
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        await chrome.tabs.sendMessage(tab!.id, { type: 'panel:toggle' });
+      });
+    await page.bringToFront();
+    await toggle();
+    await panel().getByRole('button', { name: 'Brief' }).waitFor();
+    await toggle();
+    await panel().getByRole('heading', { level: 2 }).waitFor();
+  });
+
+  it('stays away from a blog the reader turned off', async () => {
+    const setPinterest = (on: boolean) =>
+      worker().evaluate(async (on) => {
+        const { chrome } = globalThis as unknown as ExtensionGlobal;
+        if (on) await chrome.storage.sync.remove('settings:blogEnabled:pinterest');
+        else await chrome.storage.sync.set({ 'settings:blogEnabled:pinterest': false });
+      }, on);
+    await setPinterest(false);
+    await page.goto(posts[6]!.url);
+    await page.waitForTimeout(300);
+    expect(await page.locator('blog-brief-panel').count()).toBe(0);
+    await setPinterest(true);
+    await page.goto(posts[0]!.url);
+    await panel().waitFor();
   });
 
   it('sits in the margin beside the text, below the fixed header', async () => {
