@@ -10,6 +10,20 @@ export default defineConfig({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     build: { target: 'es2022' },
   }),
+  hooks: {
+    // The polyfill (3 KiB gzip) stays out of the content script, which is injected into every page of
+    // the blogs: Chrome MV3 and Firefox both give content scripts promise-based APIs natively, and
+    // the content script uses nothing the polyfill would add. Background, popup and options keep it.
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      if (Array.isArray(alias)) {
+        config.resolve!.alias = alias.filter((a: { find: unknown }) => a.find !== 'wxt/browser');
+      } else if (alias && 'wxt/browser' in alias) {
+        delete (alias as Record<string, string>)['wxt/browser'];
+      }
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Blog Brief',
     description:

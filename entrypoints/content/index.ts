@@ -47,7 +47,7 @@ export default defineContentScript({
       }
       shownId = postId;
       host ??= createPanelHost(ctx);
-      await host.show(response.post, response.collapsed);
+      host.show(response.post, response.collapsed);
     }
 
     void follow(location.href);
