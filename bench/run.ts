@@ -1,0 +1,323 @@
+/**
+ * `npm run bench [-- --quick]`: what Blog Brief costs, measured in real Chromium with the built
+ * extension, the blog pages served from fixtures at real article URLs. Runs with the extension, with
+ * no extension, and with a minimal hand-written panel (the floor) alternate in one run.
+ *
+ * Writes bench/results.json and the table in BENCHMARKS.md (quick mode: bench/out/results-quick.json
+ * only, so CI shows the bench runs without rewriting the committed numbers). Timings are reported,
+ * never asserted: this exits non-zero only when the bench itself breaks.
+ */
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import catalogJson from '../data/catalog.json';
+import { findChromium } from '../tests/e2e/chromium';
+import { articlePage, homePage } from '../tests/e2e/pages';
+import { parseCatalog } from '../utils/catalog';
+import { buildUrlIndex, findPostId } from '../utils/match';
+
+const quick = process.argv.includes('--quick');
+const RUNS = quick ? 3 : 9;
+const IDB_SIZES = quick ? [2_000, 10_000] : [10_000, 100_000];
+const root = resolve(import.meta.dirname, '..');
+const out = resolve(root, 'bench/out');
+const catalog = parseCatalog(catalogJson);
+const urlIndex = buildUrlIndex(catalog.posts);
+const ARTICLE_URL = catalog.posts[1]!.url;
+const NON_ARTICLE_URL = 'https://medium.com/airbnb-engineering';
+
+type Budget = { max: number } | { min: number };
+interface Metric {
+  id: string;
+  label: string;
+  unit: string;
+  samples: number[];
+  budget?: Budget;
+  /** For derived metrics (with minus without), the summary is computed by the caller. */
+  summary?: Summary;
+}
+interface Summary {
+  median: number;
+  min: number;
+  max: number;
+  p25: number;
+  p75: number;
+  n: number;
+}
+
+function summarize(samples: number[]): Summary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))]!;
+  return { median: at(0.5), min: sorted[0]!, max: sorted.at(-1)!, p25: at(0.25), p75: at(0.75), n: sorted.length };
+}
+
+function log(message: string) {
+  process.stdout.write(`[bench] ${message}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------- setup
+
+async function prepareFloorExtension(): Promise<string> {
+  const dir = resolve(out, 'floor-extension');
+  await rm(dir, { recursive: true, force: true });
+  await cp(resolve(root, 'bench/floor-extension'), dir, { recursive: true });
+  await writeFile(resolve(dir, 'catalog.js'), `self.CATALOG = ${JSON.stringify(catalog)};`);
+  await writeFile(resolve(dir, 'index.js'), `self.BB_INDEX = ${JSON.stringify(urlIndex)};`);
+  return dir;
+}
+
+/** Records, in the page's own world, DOMContentLoaded and the moment a brief panel has rendered. */
+const PAGE_PROBE = `(() => {
+  const b = (window.__bench = { dcl: null, brief: null, firstPost: null });
+  document.addEventListener('DOMContentLoaded', () => (b.dcl = performance.now()), { once: true });
+  const seen = () => {
+    for (const el of document.documentElement.children) {
+      if (el.tagName.startsWith('BLOG-BRIEF') && el.shadowRoot && el.shadowRoot.querySelector('aside')) return true;
+    }
+    return false;
+  };
+  new MutationObserver((_, observer) => {
+    if (b.brief === null && seen()) { b.brief = performance.now(); observer.disconnect(); }
+    if (b.firstPost === null && document.querySelector('.posts a.row-link')) { b.firstPost = performance.now(); }
+  }).observe(document, { childList: true, subtree: true });
+})();`;
+
+async function launch(extensionPath: string | null): Promise<BrowserContext> {
+  const profile = await mkdtemp(join(os.tmpdir(), 'blog-brief-bench-'));
+  const extensionArgs = extensionPath ? [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`] : [];
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium() ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    args: ['--headless=new', ...extensionArgs, '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  await context.route(/^https:\/\/(netflixtechblog\.com|netflixtechblog\.medium\.com|medium\.com|airbnb\.tech)\//, (route) =>
+    route.fulfill({ contentType: 'text/html', body: route.request().url() === NON_ARTICLE_URL ? homePage() : articlePage() }),
+  );
+  await context.addInitScript(PAGE_PROBE);
+  if (extensionPath) {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    // Let the background load the catalog into IndexedDB before anything is timed.
+    await new Promise((r) => setTimeout(r, 500));
+    void worker;
+  }
+  return context;
+}
+
+interface PageRun {
+  taskMs: number;
+  dclToBriefMs: number | null;
+}
+
+async function measurePage(context: BrowserContext, url: string, expectBrief: boolean): Promise<PageRun> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url, { waitUntil: 'load' });
+  if (expectBrief) await page.waitForFunction(() => (window as unknown as { __bench: { brief: number | null } }).__bench.brief !== null, null, { timeout: 10_000 });
+  else await page.waitForTimeout(150);
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const probe = (await page.evaluate(() => (window as unknown as { __bench: { dcl: number; brief: number | null } }).__bench));
+  await page.close();
+  return {
+    taskMs: metrics.find((m) => m.name === 'TaskDuration')!.value * 1000,
+    dclToBriefMs: probe.brief === null ? null : probe.brief - probe.dcl,
+  };
+}
+
+async function measurePopup(context: BrowserContext, extensionId: string): Promise<number> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 400, height: 600 });
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await page.waitForFunction(() => (window as unknown as { __bench: { firstPost: number | null } }).__bench.firstPost !== null, null, { timeout: 10_000 });
+  const firstPost = await page.evaluate(() => (window as unknown as { __bench: { firstPost: number } }).__bench.firstPost);
+  await page.close();
+  return firstPost;
+}
+
+async function injectedBytes(dir: string): Promise<number> {
+  const scripts = resolve(dir, 'content-scripts');
+  let total = 0;
+  for (const file of await readdir(scripts)) total += gzipSync(await readFile(resolve(scripts, file)), { level: 9 }).length;
+  return total;
+}
+
+async function idbBench(context: BrowserContext) {
+  const bundle = await build({ entryPoints: [resolve(root, 'bench/idb-page.ts')], bundle: true, format: 'iife', write: false, target: 'es2022', logLevel: 'error' });
+  const script = bundle.outputFiles[0]!.text;
+  await context.route('https://bench.invalid/idb', (route) =>
+    route.fulfill({ contentType: 'text/html', body: `<!doctype html><meta charset="utf-8"><script>${script.replace(/<\/script/g, '<\\/script')}</script>` }),
+  );
+  const page = await context.newPage();
+  await page.goto('https://bench.invalid/idb');
+  const results = [];
+  for (const size of IDB_SIZES) {
+    log(`IndexedDB: ${size.toLocaleString('en-US')} synthetic posts…`);
+    results.push(
+      await page.evaluate(
+        ([count, runs]) => (window as unknown as { runIdbBench(c: number, r: number): Promise<unknown> }).runIdbBench(count, runs),
+        [size, RUNS] as const,
+      ) as { count: number; load: number; samples: Record<string, number[]> },
+    );
+  }
+  await page.close();
+  return results;
+}
+
+function recognitionThroughput(): number[] {
+  const urls = [
+    ...catalog.posts.flatMap((p) => [p.url, ...p.aliases, `${p.url}?source=rss----2615bd06b42e---4`, `${p.url}#section`]),
+    'https://netflixtechblog.com/', 'https://netflixtechblog.com/tagged/data', 'https://medium.com/airbnb-engineering',
+    'https://medium.com/@someone', 'https://medium.com/pinterest-engineering/other-article-39a36d5e82c4', 'https://airbnb.tech/infrastructure/',
+  ];
+  const samples: number[] = [];
+  let sink = 0;
+  const calls = quick ? 200_000 : 2_000_000;
+  for (let run = 0; run < RUNS + 1; run++) {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < calls; i++) if (findPostId(urls[i % urls.length]!, urlIndex)) sink++;
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    if (run > 0) samples.push(calls / seconds); // the first run warms the JIT
+  }
+  if (sink < 0) console.log(sink);
+  return samples;
+}
+
+// ------------------------------------------------------------------------------------------------ run
+
+async function main() {
+  await mkdir(out, { recursive: true });
+  log('building the extension…');
+  execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore' });
+  const extensionDir = resolve(root, '.output/chrome-mv3');
+  const floorDir = await prepareFloorExtension();
+
+  const variants = {
+    none: await launch(null),
+    blogBrief: await launch(extensionDir),
+    floor: await launch(floorDir),
+  };
+  const extensionId = new URL(variants.blogBrief.serviceWorkers()[0]!.url()).host;
+
+  // Warm-up, not recorded: first loads pay for caches and the service workers' start.
+  for (const [name, context] of Object.entries(variants)) {
+    await measurePage(context, ARTICLE_URL, name !== 'none');
+    await measurePage(context, NON_ARTICLE_URL, false);
+  }
+  await measurePopup(variants.blogBrief, extensionId);
+
+  const task = { none: { article: [] as number[], other: [] as number[] }, blogBrief: { article: [] as number[], other: [] as number[] }, floor: { article: [] as number[], other: [] as number[] } };
+  const dclToBrief = { blogBrief: [] as number[], floor: [] as number[] };
+  const popup: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    log(`page run ${run + 1}/${RUNS}`);
+    // Alternate the order so no variant always runs first.
+    const order = (run % 2 ? ['floor', 'blogBrief', 'none'] : ['none', 'blogBrief', 'floor']) as (keyof typeof variants)[];
+    for (const name of order) {
+      const article = await measurePage(variants[name], ARTICLE_URL, name !== 'none');
+      const other = await measurePage(variants[name], NON_ARTICLE_URL, false);
+      task[name].article.push(article.taskMs);
+      task[name].other.push(other.taskMs);
+      if (name !== 'none') dclToBrief[name].push(article.dclToBriefMs!);
+    }
+    popup.push(await measurePopup(variants.blogBrief, extensionId));
+  }
+  const idb = await idbBench(variants.none);
+  for (const context of Object.values(variants)) await context.close();
+  const recognition = recognitionThroughput();
+
+  const added = (name: 'blogBrief' | 'floor', page: 'article' | 'other') => {
+    const base = summarize(task.none[page]);
+    const s = summarize(task[name][page]);
+    // Added time = median with - median without; the spread is each run's distance from the baseline median.
+    return { samples: task[name][page].map((t) => t - base.median), summary: { ...s, median: s.median - base.median, min: s.min - base.median, max: s.max - base.median, p25: s.p25 - base.median, p75: s.p75 - base.median } };
+  };
+  const metrics: Metric[] = [
+    { id: 'added-task-article', label: 'Added main-thread time, article page', unit: 'ms', ...added('blogBrief', 'article'), budget: { max: 10 } },
+    { id: 'added-task-article-floor', label: '… floor (hand-written DOM panel)', unit: 'ms', ...added('floor', 'article') },
+    { id: 'added-task-other', label: 'Added main-thread time, non-article Medium page', unit: 'ms', ...added('blogBrief', 'other'), budget: { max: 2 } },
+    { id: 'added-task-other-floor', label: '… floor', unit: 'ms', ...added('floor', 'other') },
+    { id: 'baseline-task-article', label: 'Main-thread time without any extension, article page (baseline)', unit: 'ms', samples: task.none.article },
+    { id: 'dcl-to-brief', label: 'DOMContentLoaded to brief on screen', unit: 'ms', samples: dclToBrief.blogBrief, budget: { max: 50 } },
+    { id: 'dcl-to-brief-floor', label: '… floor', unit: 'ms', samples: dclToBrief.floor },
+    { id: 'injected-bytes', label: 'Injected into a page: content-script JS + CSS, gzip', unit: 'KiB', samples: [(await injectedBytes(extensionDir)) / 1024], budget: { max: 16 } },
+    { id: 'popup-first-post', label: 'Popup: opening to first post on screen', unit: 'ms', samples: popup, budget: { max: 100 } },
+  ];
+  for (const r of idb) {
+    const n = r.count.toLocaleString('en-US');
+    const budget = r.count >= 100_000 ? 50 : r.count >= 10_000 ? 10 : undefined;
+    metrics.push({ id: `idb-load-${r.count}`, label: `IndexedDB bulk load, ${n} posts`, unit: 'ms', samples: [r.load] });
+    metrics.push({ id: `idb-tag-${r.count}`, label: `Tag query, ${n} posts (first 50 + total)`, unit: 'ms', samples: r.samples.tag!, ...(budget ? { budget: { max: budget } } : {}) });
+    metrics.push({ id: `idb-tag-blog-${r.count}`, label: `Tag + blog query, ${n} posts`, unit: 'ms', samples: r.samples.tagAndBlog!, ...(budget ? { budget: { max: budget } } : {}) });
+    metrics.push({ id: `idb-search-${r.count}`, label: `Search, one word, ${n} posts`, unit: 'ms', samples: r.samples.search!, ...(budget ? { budget: { max: budget } } : {}) });
+    metrics.push({ id: `idb-search2-${r.count}`, label: `Search, two words, ${n} posts`, unit: 'ms', samples: r.samples.searchTwoWords!, ...(budget ? { budget: { max: budget } } : {}) });
+    metrics.push({ id: `idb-all-${r.count}`, label: `All posts, newest first, ${n} posts`, unit: 'ms', samples: r.samples.all! });
+  }
+  metrics.push({ id: 'recognition', label: 'URL recognition in Node', unit: 'URLs/s', samples: recognition, budget: { min: 1_000_000 } });
+
+  const report = {
+    date: new Date().toISOString(),
+    quick,
+    runs: RUNS,
+    machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}` },
+    versions: {
+      node: process.version,
+      chromium: execFileSync(findChromium() ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
+      blogBrief: JSON.parse(await readFile(resolve(root, 'package.json'), 'utf8')).version as string,
+    },
+    metrics: metrics.map(({ samples, summary, ...m }) => {
+      const s = summary ?? summarize(samples);
+      const pass = m.budget ? ('max' in m.budget ? s.median <= m.budget.max : s.median >= m.budget.min) : null;
+      return { ...m, ...s, pass, samples: samples.map((x) => Math.round(x * 1000) / 1000) };
+    }),
+  };
+  const table = renderTable(report);
+  console.log(`\n${table}`);
+  if (quick) {
+    await writeFile(resolve(out, 'results-quick.json'), JSON.stringify(report, null, 2) + '\n');
+    log('quick mode: wrote bench/out/results-quick.json (BENCHMARKS.md and bench/results.json untouched)');
+  } else {
+    await writeFile(resolve(root, 'bench/results.json'), JSON.stringify(report, null, 2) + '\n');
+    await writeBenchmarksMd(table);
+    log('wrote bench/results.json and BENCHMARKS.md');
+  }
+  const failed = report.metrics.filter((m) => m.pass === false).map((m) => m.label);
+  log(failed.length ? `over budget: ${failed.join('; ')}` : 'every budget met');
+}
+
+type Report = { date: string; quick: boolean; runs: number; machine: Record<string, unknown>; versions: Record<string, string>; metrics: (Summary & { label: string; unit: string; budget?: Budget; pass: boolean | null })[] };
+
+function renderTable(report: Report): string {
+  const fmt = (x: number, unit: string) => (unit === 'URLs/s' ? `${(x / 1e6).toFixed(2)} M` : unit === 'KiB' ? x.toFixed(2) : x.toFixed(1));
+  const lines = [
+    `Measured ${report.date.slice(0, 10)}${report.quick ? ' (quick run)' : ''}: ${report.runs} alternating runs per variant. ` +
+      `Machine: ${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memoryGiB} GiB, ${report.machine.os}. ` +
+      `${report.versions.chromium}, Node ${report.versions.node}, Blog Brief ${report.versions.blogBrief}.`,
+    '',
+    '| metric | median | spread (p25–p75, min–max) | budget | |',
+    '|---|---:|---|---:|---|',
+  ];
+  for (const m of report.metrics) {
+    const budget = m.budget ? ('max' in m.budget ? `≤ ${m.budget.max}` : `≥ ${fmt(m.budget.min, m.unit)}`) : '';
+    const spread = m.n > 1 ? `${fmt(m.p25, m.unit)}–${fmt(m.p75, m.unit)}, ${fmt(m.min, m.unit)}–${fmt(m.max, m.unit)}` : '';
+    lines.push(`| ${m.label} | ${fmt(m.median, m.unit)} ${m.unit} | ${spread} | ${budget} | ${m.pass === null ? '' : m.pass ? 'pass' : '**fail**'} |`);
+  }
+  return lines.join('\n');
+}
+
+async function writeBenchmarksMd(table: string) {
+  const path = resolve(root, 'BENCHMARKS.md');
+  const current = await readFile(path, 'utf8').catch(() => '# Benchmarks\n\n<!-- bench:start -->\n<!-- bench:end -->\n');
+  const next = current.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`);
+  await writeFile(path, next);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
