@@ -1,11 +1,16 @@
 /** Display formatting shared by the panel and the popup. */
 
-const dateFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "2025-09-29" -> "Sep 29, 2025". Catalog dates are calendar dates, so they are read as UTC. */
+/**
+ * "2025-09-29" -> "Sep 29, 2025": a calendar date, so no time zone can shift it. Formatted by hand
+ * because creating an Intl.DateTimeFormat in a fresh content-script world costs tens of milliseconds
+ * on the article page (see BENCHMARKS.md).
+ */
 export function formatDate(isoDate: string): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? isoDate : dateFormat.format(date);
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  return match && month ? `${month} ${Number(match[3])}, ${match[1]}` : isoDate;
 }
 
 /** "A", "A and B", "A, B and 2 others": a long author list must not crowd out the brief. */
