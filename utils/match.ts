@@ -8,45 +8,96 @@
  *   - airbnb.tech copies (no post id, unstable category segment): `airbnb.tech:<slug>`.
  * The key is then looked up in a URL index built from the catalog (buildUrlIndex).
  *
- * Hand-parsed rather than `new URL()`: this runs on every page load and every in-app navigation of
- * medium.com, and the regex is several times cheaper (see BENCHMARKS.md).
+ * Hand-parsed rather than `new URL()` or a regex: it runs on every page load and every in-app
+ * navigation on medium.com (throughput in BENCHMARKS.md).
  */
 
-/** Medium publications under medium.com whose articles the catalog may hold. */
-const MEDIUM_PUBLICATIONS = new Set(['netflix-techblog', 'airbnb-engineering', 'pinterest-engineering']);
-/** Custom domains where a Medium publication lives at the root. */
-const MEDIUM_CUSTOM_HOSTS = new Set(['netflixtechblog.com', 'netflixtechblog.medium.com']);
+/** Medium publications under medium.com whose articles the catalog may hold; `p` is Medium's /p/<id> short link. */
+const MEDIUM_PUBLICATIONS = ['netflix-techblog', 'airbnb-engineering', 'pinterest-engineering', 'p'];
 
-const URL_PARTS = /^https?:\/\/([^/?#:]+)(?::\d+)?(\/[^?#]*)?/i;
-const MEDIUM_POST_ID = /(?:^|-)([0-9a-f]{12})$/;
+const NONE = 0;
+const MEDIUM = 1;
+const AIRBNB_TECH = 2;
+/** What scan() found: its return value says which kind, this holds the id or slug. */
+let scanned = '';
+
+/**
+ * Finds the identity in a URL: MEDIUM (scanned = post id), AIRBNB_TECH (scanned = slug) or NONE.
+ * String scanning, no regex, no arrays, few allocations: this runs for every URL a reader visits on
+ * the blogs' hosts.
+ */
+function scan(url: string): typeof NONE | typeof MEDIUM | typeof AIRBNB_TECH {
+  const schemeEnd = url.startsWith('https://') ? 8 : url.startsWith('http://') ? 7 : schemeLength(url);
+  if (schemeEnd < 0) return NONE;
+  const pathStart = url.indexOf('/', schemeEnd);
+  if (pathStart < 0) return NONE;
+  let pathEnd = url.length;
+  const query = url.indexOf('?', schemeEnd);
+  if (query >= 0) pathEnd = query;
+  const fragment = url.indexOf('#', schemeEnd);
+  if (fragment >= 0 && fragment < pathEnd) pathEnd = fragment;
+  if (pathEnd < pathStart) return NONE; // a query or fragment but no path
+  const port = url.indexOf(':', schemeEnd);
+  const hostEnd = port >= 0 && port < pathStart ? port : pathStart;
+  for (let i = schemeEnd; i < hostEnd; i++) {
+    const c = url.charCodeAt(i);
+    // Browsers report hosts in lower case; anything else takes the slow path once.
+    if (c >= 65 && c <= 90) return scan(lowerHost(url, schemeEnd));
+  }
+  // Ignore one trailing slash; an empty path is no article.
+  if (pathEnd > pathStart + 1 && url.charCodeAt(pathEnd - 1) === 47) pathEnd--;
+  const lastSlash = url.lastIndexOf('/', pathEnd - 1);
+  if (lastSlash + 1 >= pathEnd) return NONE;
+  const hostStart = url.startsWith('www.', schemeEnd) ? schemeEnd + 4 : schemeEnd;
+  const hostLength = hostEnd - hostStart;
+
+  if (hostLength === 11 && url.startsWith('airbnb.tech', hostStart)) {
+    // /<category>/<slug>/ — the category is not stable, so only the slug identifies the post.
+    const categorySlash = url.indexOf('/', pathStart + 1);
+    if (categorySlash !== lastSlash || lastSlash === pathStart + 1) return NONE;
+    scanned = url.slice(lastSlash + 1, pathEnd).toLowerCase();
+    return AIRBNB_TECH;
+  }
+  if (
+    (hostLength === 19 && url.startsWith('netflixtechblog.com', hostStart)) ||
+    (hostLength === 26 && url.startsWith('netflixtechblog.medium.com', hostStart))
+  ) {
+    if (lastSlash !== pathStart) return NONE; // /<slug>-<id> only
+  } else if (hostLength === 10 && url.startsWith('medium.com', hostStart)) {
+    if (!isKnownPublication(url, pathStart + 1, lastSlash)) return NONE; // /<publication>/<slug>-<id>
+  } else return NONE;
+  return mediumPostId(url, lastSlash + 1, pathEnd) ? MEDIUM : NONE;
+}
+
+function isKnownPublication(url: string, start: number, end: number): boolean {
+  for (let i = 0; i < MEDIUM_PUBLICATIONS.length; i++) {
+    const name = MEDIUM_PUBLICATIONS[i]!;
+    if (end - start === name.length && url.startsWith(name, start)) return true;
+  }
+  return false;
+}
+
+/** The URL with its host lower-cased (the rare URL typed or pasted with capitals). */
+function lowerHost(url: string, hostStart: number): string {
+  let end = hostStart;
+  while (end < url.length && !'/:?#'.includes(url[end]!)) end++;
+  return url.slice(0, hostStart) + url.slice(hostStart, end).toLowerCase() + url.slice(end);
+}
 
 /** Reduces a URL to its catalog key, or null when the URL cannot be a catalog article. */
 export function urlKey(url: string): string | null {
-  const parts = URL_PARTS.exec(url);
-  if (!parts) return null;
-  let host = parts[1]!.toLowerCase();
-  if (host.startsWith('www.')) host = host.slice(4);
-  const segments = (parts[2] ?? '/').split('/').filter(Boolean);
-
-  if (host === 'airbnb.tech') {
-    // /<category>/<slug>/ — the category is not stable, so only the slug identifies the post.
-    return segments.length === 2 ? `airbnb.tech:${segments[1]!.toLowerCase()}` : null;
-  }
-  let articleSegment: string | undefined;
-  if (MEDIUM_CUSTOM_HOSTS.has(host)) {
-    if (segments.length === 1) articleSegment = segments[0];
-  } else if (host === 'medium.com') {
-    if (segments.length === 2 && (MEDIUM_PUBLICATIONS.has(segments[0]!) || segments[0] === 'p')) {
-      articleSegment = segments[1];
-    }
-  }
-  if (!articleSegment) return null;
-  const id = MEDIUM_POST_ID.exec(articleSegment.toLowerCase());
-  return id ? `medium:${id[1]}` : null;
+  const kind = scan(url);
+  return kind === MEDIUM ? `medium:${scanned}` : kind === AIRBNB_TECH ? `airbnb.tech:${scanned}` : null;
 }
 
-/** Catalog key -> post id. Built at build time for the content script, at run time elsewhere. */
-export type UrlIndex = Readonly<Record<string, string>>;
+/**
+ * Catalog identity -> post id, one table per kind of key. Built at build time for the content
+ * script (build/catalog-plugin.ts), at run time elsewhere.
+ */
+export interface UrlIndex {
+  readonly medium: Readonly<Record<string, string>>;
+  readonly airbnbTech: Readonly<Record<string, string>>;
+}
 
 export interface UrlIndexEntry {
   id: string;
@@ -56,20 +107,40 @@ export interface UrlIndexEntry {
 
 /** Indexes every known URL of every post. Throws when a catalog URL is not recognizable. */
 export function buildUrlIndex(posts: readonly UrlIndexEntry[]): UrlIndex {
-  const index: Record<string, string> = {};
+  const medium: Record<string, string> = {};
+  const airbnbTech: Record<string, string> = {};
   for (const post of posts) {
     for (const url of [post.url, ...post.aliases]) {
-      const key = urlKey(url);
-      if (!key) throw new Error(`Post "${post.id}": URL ${url} is not a recognizable article URL`);
-      index[key] = post.id;
+      const kind = scan(url);
+      if (kind === NONE) throw new Error(`Post "${post.id}": URL ${url} is not a recognizable article URL`);
+      (kind === MEDIUM ? medium : airbnbTech)[scanned] = post.id;
     }
   }
-  return index;
+  return { medium, airbnbTech };
 }
 
 /** The catalog post a URL shows, or null. */
 export function findPostId(url: string, index: UrlIndex): string | null {
-  const key = urlKey(url);
-  return key === null ? null : (index[key] ?? null);
+  const kind = scan(url);
+  if (kind === NONE) return null;
+  const table = kind === MEDIUM ? index.medium : index.airbnbTech;
+  return Object.hasOwn(table, scanned) ? table[scanned]! : null;
 }
 
+/** Whether url[start, end) ends in a 12-hex Medium post id (the whole segment, or after a "-"); sets `scanned`. */
+function mediumPostId(url: string, start: number, end: number): boolean {
+  const n = end - start;
+  if (n < 12 || (n > 12 && url.charCodeAt(end - 13) !== 45 /* - */)) return false;
+  for (let i = end - 12; i < end; i++) {
+    const c = url.charCodeAt(i) | 32; // ASCII lower case
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  scanned = url.slice(end - 12, end).toLowerCase();
+  return true;
+}
+
+/** Length of an `http(s)://` scheme written in any case, or -1. */
+function schemeLength(url: string): number {
+  const head = url.slice(0, 8).toLowerCase();
+  return head.startsWith('https://') ? 8 : head.startsWith('http://') ? 7 : -1;
+}

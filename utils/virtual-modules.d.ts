@@ -1,5 +1,5 @@
 declare module 'virtual:url-index' {
-  /** Catalog key -> post id, generated from data/catalog.json by build/catalog-plugin.ts. */
-  const index: Readonly<Record<string, string>>;
+  /** The catalog's URL index, generated from data/catalog.json by build/catalog-plugin.ts. */
+  const index: import('./match').UrlIndex;
   export default index;
 }

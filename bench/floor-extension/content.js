@@ -5,8 +5,7 @@
   if (!parts) return;
   const segments = (parts[2] || '/').split('/').filter(Boolean);
   const id = /(?:^|-)([0-9a-f]{12})$/.exec(segments[segments.length - 1] || '');
-  const key = parts[1] === 'airbnb.tech' ? `airbnb.tech:${segments[1]}` : id && `medium:${id[1]}`;
-  const postId = key && self.BB_INDEX[key];
+  const postId = parts[1] === 'airbnb.tech' ? self.BB_INDEX.airbnbTech[segments[1]] : id && self.BB_INDEX.medium[id[1]];
   if (!postId) return;
   chrome.runtime.sendMessage({ postId }, (post) => {
     if (!post) return;
