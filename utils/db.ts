@@ -1,24 +1,24 @@
 /**
- * The only module that touches IndexedDB. The background seeds it from the bundled catalog; the popup
- * and the background query it. (A content script cannot use it: its `indexedDB` is the page's.)
+ * The only module that touches IndexedDB. The background loads the bundled catalog into it; the popup
+ * and the background read it. (A content script cannot use it: its `indexedDB` is the page's.)
  *
- * Schema history — every version's upgrade runs in order, so any older database reaches the current one:
+ * Schema history. Each step of `upgrade` runs in order, so a database of any older version reaches
+ * the current one:
  *   v1: `posts` keyed by id, with `tag` (multiEntry) and `blog` indexes; `meta`.
- *   v2: `posts` keyed by [published, id], so the primary key order *is* date order and "newest first"
- *       is a reverse key walk; a unique `id` index for lookups; a multiEntry `term` index for search.
- *       v1 rows are carried over.
+ *   v2: `posts` keyed by rank (0 = newest), so "newest first" is key order and a page of the list is
+ *       one getAll; a unique `id` index; `search` holds the query index (utils/search-index.ts) as one
+ *       record, replacing per-tag and per-word IndexedDB indexes that cost a round trip per lookup
+ *       and did not scale. v1 rows are carried over.
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { BlogId } from './blogs';
 import type { Catalog, Post } from './catalog';
-import { TAGS } from './tags';
-import { queryWords, searchTerms } from './search';
+import { buildSearchIndex, matchRanks, rankPosts, type SearchIndex } from './search-index';
 
 export const DB_NAME = 'blog-brief';
 export const DB_VERSION = 2;
 
-type PostKey = [published: string, id: string];
-type StoredPost = Post & { terms: string[] };
+type StoredPost = Post & { rank: number };
 
 export interface CatalogMeta {
   version: number;
@@ -27,11 +27,8 @@ export interface CatalogMeta {
 }
 
 export interface BlogBriefSchema extends DBSchema {
-  posts: {
-    key: PostKey;
-    value: StoredPost;
-    indexes: { id: string; tag: string; blog: string; term: string };
-  };
+  posts: { key: number; value: StoredPost; indexes: { id: string } };
+  search: { key: 'index'; value: SearchIndex };
   meta: { key: 'catalog'; value: CatalogMeta };
 }
 
@@ -40,49 +37,59 @@ export type BlogBriefDb = IDBPDatabase<BlogBriefSchema>;
 export function openBlogBriefDb(name = DB_NAME): Promise<BlogBriefDb> {
   return openDB<BlogBriefSchema>(name, DB_VERSION, {
     async upgrade(db, oldVersion, _newVersion, tx) {
+      // The upgrade steps name stores of older versions, which the current schema type does not know.
+      const untyped = db as unknown as IDBPDatabase;
       if (oldVersion < 1) {
-        // v1 as it shipped; kept so that the v1 -> v2 step below is the one path every database takes.
-        const untyped = db as unknown as IDBPDatabase;
         const posts = untyped.createObjectStore('posts', { keyPath: 'id' });
         posts.createIndex('tag', 'tags', { multiEntry: true });
         posts.createIndex('blog', 'blog');
         untyped.createObjectStore('meta');
       }
-      if (oldVersion < 2) await upgradeToV2(db, tx);
+      if (oldVersion < 2) {
+        const v1Posts = (await tx.objectStore('posts').getAll()) as unknown as Post[];
+        untyped.deleteObjectStore('posts');
+        db.createObjectStore('posts', { keyPath: 'rank' }).createIndex('id', 'id', { unique: true });
+        db.createObjectStore('search');
+        writeCatalog(tx.objectStore('posts'), tx.objectStore('search'), v1Posts);
+      }
     },
   });
 }
 
-async function upgradeToV2(
-  db: BlogBriefDb,
-  tx: IDBPTransaction<BlogBriefSchema, StoreNames<BlogBriefSchema>[], 'versionchange'>,
-): Promise<void> {
-  const oldRows = (await (tx.objectStore('posts') as unknown as { getAll(): Promise<Post[]> }).getAll()) ?? [];
-  db.deleteObjectStore('posts');
-  const posts = db.createObjectStore('posts', { keyPath: ['published', 'id'] });
-  posts.createIndex('id', 'id', { unique: true });
-  posts.createIndex('tag', 'tags', { multiEntry: true });
-  posts.createIndex('blog', 'blog');
-  posts.createIndex('term', 'terms', { multiEntry: true });
-  for (const row of oldRows) await posts.put(toStored(row));
+interface WritableStores {
+  posts: { clear(): Promise<void>; put(value: StoredPost): Promise<number> };
+  search: { put(value: SearchIndex, key: 'index'): Promise<'index'> };
 }
 
-function toStored(post: Post): StoredPost {
-  return { ...post, terms: searchTerms(post) };
+/** Writes posts in rank order and their index. Requests are queued, not awaited: one transaction's worth. */
+function writeCatalog(posts: WritableStores['posts'], search: WritableStores['search'], catalogPosts: readonly Post[]) {
+  const ranked = rankPosts(catalogPosts);
+  void posts.clear();
+  ranked.forEach((post, rank) => void posts.put({ ...post, rank }));
+  const index = buildSearchIndex(ranked);
+  void search.put(index, 'index');
+  return index;
 }
 
-function fromStored({ terms: _terms, ...post }: StoredPost): Post {
-  return post;
+/** Per open database, its query index, read once (the popup's whole life) and replaced on reload. */
+const indexes = new WeakMap<BlogBriefDb, Promise<SearchIndex | undefined>>();
+
+function searchIndex(db: BlogBriefDb): Promise<SearchIndex | undefined> {
+  let index = indexes.get(db);
+  if (!index) {
+    index = db.get('search', 'index');
+    indexes.set(db, index);
+  }
+  return index;
 }
 
 /** Replaces the cached catalog with `catalog`, in one transaction: readers see the old one or the new one. */
 export async function loadCatalog(db: BlogBriefDb, catalog: Catalog): Promise<void> {
-  const tx = db.transaction(['posts', 'meta'], 'readwrite');
-  const posts = tx.objectStore('posts');
-  void posts.clear();
-  for (const post of catalog.posts) void posts.put(toStored(post));
+  const tx = db.transaction(['posts', 'search', 'meta'], 'readwrite');
+  const index = writeCatalog(tx.objectStore('posts'), tx.objectStore('search'), catalog.posts);
   void tx.objectStore('meta').put({ version: catalog.version, count: catalog.posts.length, loadedAt: Date.now() }, 'catalog');
   await tx.done;
+  indexes.set(db, Promise.resolve(index));
 }
 
 export function catalogMeta(db: BlogBriefDb): Promise<CatalogMeta | undefined> {
@@ -105,6 +112,10 @@ export async function getPost(db: BlogBriefDb, id: string): Promise<Post | undef
   return stored && fromStored(stored);
 }
 
+function fromStored({ rank: _rank, ...post }: StoredPost): Post {
+  return post;
+}
+
 export interface PostQuery {
   /** Every one of these tags. */
   tags?: readonly string[];
@@ -123,69 +134,21 @@ export interface QueryResult {
   total: number;
 }
 
-/**
- * Filters by intersecting primary-key lists from the indexes (smallest first), then reads only the
- * `limit` newest records. Keys sort by [published, id], so ordering needs no record reads.
- */
+/** Matches in memory on the query index, then reads only the `limit` newest posts. */
 export async function queryPosts(db: BlogBriefDb, query: PostQuery = {}): Promise<QueryResult> {
   const limit = query.limit ?? Infinity;
-  const tx = db.transaction('posts');
-  const store = tx.objectStore('posts');
-  const lookups: Promise<PostKey[]>[] = [];
-  for (const tag of query.tags ?? []) lookups.push(store.index('tag').getAllKeys(tag));
-  if (query.blog) lookups.push(store.index('blog').getAllKeys(query.blog));
-  for (const word of queryWords(query.text ?? '')) {
-    lookups.push(store.index('term').getAllKeys(IDBKeyRange.bound(word, word + '\uffff')));
+  const index = await searchIndex(db);
+  if (!index) return { posts: [], total: 0 };
+  const ranks = matchRanks(index, query);
+  const store = db.transaction('posts').store;
+  if (ranks === null) {
+    // Rank order is key order: the first page of everything is one request.
+    const rows = await store.getAll(null, Number.isFinite(limit) ? limit : undefined);
+    return { posts: rows.map(fromStored), total: index.ids.length };
   }
-
-  if (query.ids) {
-    const idIndex = store.index('id');
-    lookups.push(
-      Promise.all([...query.ids].map((id) => idIndex.getKey(id))).then((keys) =>
-        keys.filter((key): key is PostKey => key !== undefined),
-      ),
-    );
-  }
-
-  if (lookups.length === 0) {
-    const total = await store.count();
-    const keys: PostKey[] = [];
-    for (let cursor = await store.openKeyCursor(null, 'prev'); cursor && keys.length < limit; cursor = await cursor.continue()) {
-      keys.push(cursor.primaryKey);
-    }
-    return { posts: await readPosts(store, keys), total };
-  }
-  const keys = intersectKeys(await Promise.all(lookups)).sort(compareNewestFirst);
-  return { posts: await readPosts(store, keys.slice(0, limit)), total: keys.length };
-}
-
-/** Keys present in every list, matched on post id (a prefix search can list a post more than once). */
-function intersectKeys(lists: PostKey[][]): PostKey[] {
-  lists.sort((a, b) => a.length - b.length);
-  let current = new Map<string, PostKey>();
-  for (const key of lists[0] ?? []) current.set(key[1], key);
-  for (const list of lists.slice(1)) {
-    if (current.size === 0) break;
-    const next = new Map<string, PostKey>();
-    for (const key of list) {
-      const kept = current.get(key[1]);
-      if (kept) next.set(key[1], kept);
-    }
-    current = next;
-  }
-  return [...current.values()];
-}
-
-function compareNewestFirst(a: PostKey, b: PostKey): number {
-  return a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0;
-}
-
-async function readPosts(
-  store: { get(key: PostKey): Promise<StoredPost | undefined> },
-  keys: readonly PostKey[],
-): Promise<Post[]> {
-  const rows = await Promise.all(keys.map((key) => store.get(key)));
-  return rows.filter((row): row is StoredPost => row !== undefined).map(fromStored);
+  const page = ranks.subarray(0, Math.min(ranks.length, limit));
+  const rows = await Promise.all(Array.from(page, (rank) => store.get(rank)));
+  return { posts: rows.filter((row): row is StoredPost => row !== undefined).map(fromStored), total: ranks.length };
 }
 
 export interface TagCount {
@@ -193,9 +156,10 @@ export interface TagCount {
   count: number;
 }
 
-/** Every tag of the vocabulary that has posts, with its post count, most used first. */
+/** Every tag that has posts, with its post count, most used first. */
 export async function tagCounts(db: BlogBriefDb): Promise<TagCount[]> {
-  const index = db.transaction('posts').store.index('tag');
-  const counts = await Promise.all(TAGS.map(async (tag) => ({ tag, count: await index.count(tag) })));
-  return counts.filter((c) => c.count > 0).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  const index = await searchIndex(db);
+  return Object.entries(index?.tags ?? {})
+    .map(([tag, ranks]) => ({ tag, count: ranks.length }))
+    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
 }
