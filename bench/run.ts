@@ -130,6 +130,7 @@ async function measurePage(context: BrowserContext, url: string, expectBrief: bo
   };
 }
 
+/** From navigation start (the popup page opened as a tab) to the first row link in the DOM. */
 async function measurePopup(context: BrowserContext, extensionId: string): Promise<number> {
   const page = await context.newPage();
   await page.setViewportSize({ width: 400, height: 600 });
@@ -140,11 +141,13 @@ async function measurePopup(context: BrowserContext, extensionId: string): Promi
   return firstPost;
 }
 
-async function injectedBytes(dir: string): Promise<number> {
+/** gzip bytes of what reaches a page: the content script(s) and their CSS always, the panel script on articles. */
+async function injectedBytes(dir: string): Promise<{ always: number; article: number }> {
+  const gz = async (path: string) => gzipSync(await readFile(path), { level: 9 }).length;
   const scripts = resolve(dir, 'content-scripts');
-  let total = 0;
-  for (const file of await readdir(scripts)) total += gzipSync(await readFile(resolve(scripts, file)), { level: 9 }).length;
-  return total;
+  let always = 0;
+  for (const file of await readdir(scripts)) always += await gz(resolve(scripts, file));
+  return { always, article: always + (await gz(resolve(dir, 'brief-panel.js'))) };
 }
 
 async function idbBench(context: BrowserContext) {
@@ -203,6 +206,7 @@ async function main() {
     floor: await launch(floorDir),
   };
   const extensionId = new URL(variants.blogBrief.serviceWorkers()[0]!.url()).host;
+  const floorId = new URL(variants.floor.serviceWorkers()[0]!.url()).host;
 
   // Warm-up, not recorded: first loads pay for caches and the service workers' start.
   for (const [name, context] of Object.entries(variants)) {
@@ -210,10 +214,12 @@ async function main() {
     await measurePage(context, NON_ARTICLE_URL, false);
   }
   await measurePopup(variants.blogBrief, extensionId);
+  await measurePopup(variants.floor, floorId);
 
   const task = { none: { article: [] as number[], other: [] as number[] }, blogBrief: { article: [] as number[], other: [] as number[] }, floor: { article: [] as number[], other: [] as number[] } };
   const dclToBrief = { blogBrief: [] as number[], floor: [] as number[] };
   const popup: number[] = [];
+  const popupFloor: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     log(`page run ${run + 1}/${RUNS}`);
     // Alternate the order so no variant always runs first.
@@ -226,6 +232,7 @@ async function main() {
       if (name !== 'none') dclToBrief[name].push(article.dclToBriefMs!);
     }
     popup.push(await measurePopup(variants.blogBrief, extensionId));
+    popupFloor.push(await measurePopup(variants.floor, floorId));
   }
   const idb = await idbBench(variants.none);
   for (const context of Object.values(variants)) await context.close();
@@ -237,6 +244,7 @@ async function main() {
     // Added time = median with - median without; the spread is each run's distance from the baseline median.
     return { samples: task[name][page].map((t) => t - base.median), summary: { ...s, median: s.median - base.median, min: s.min - base.median, max: s.max - base.median, p25: s.p25 - base.median, p75: s.p75 - base.median } };
   };
+  const bytes = await injectedBytes(extensionDir);
   const metrics: Metric[] = [
     { id: 'added-task-article', label: 'Added main-thread time, article page', unit: 'ms', ...added('blogBrief', 'article'), budget: { max: 10 } },
     { id: 'added-task-article-floor', label: '… floor (hand-written DOM panel)', unit: 'ms', ...added('floor', 'article') },
@@ -245,8 +253,10 @@ async function main() {
     { id: 'baseline-task-article', label: 'Main-thread time without any extension, article page (baseline)', unit: 'ms', samples: task.none.article },
     { id: 'dcl-to-brief', label: 'DOMContentLoaded to brief on screen', unit: 'ms', samples: dclToBrief.blogBrief, budget: { max: 50 } },
     { id: 'dcl-to-brief-floor', label: '… floor', unit: 'ms', samples: dclToBrief.floor },
-    { id: 'injected-bytes', label: 'Injected into a page: content-script JS + CSS, gzip', unit: 'KiB', samples: [(await injectedBytes(extensionDir)) / 1024], budget: { max: 16 } },
+    { id: 'injected-bytes', label: 'Injected into an article page: content script + panel script (JS, CSS inside), gzip', unit: 'KiB', samples: [bytes.article / 1024], budget: { max: 16 } },
+    { id: 'injected-bytes-other', label: 'Injected into any other page of the blogs: content script, gzip', unit: 'KiB', samples: [bytes.always / 1024] },
     { id: 'popup-first-post', label: 'Popup: opening to first post on screen', unit: 'ms', samples: popup, budget: { max: 100 } },
+    { id: 'popup-first-post-floor', label: '… floor (static page, titles from an in-memory array)', unit: 'ms', samples: popupFloor },
   ];
   for (const r of idb) {
     const n = r.count.toLocaleString('en-US');

@@ -13,6 +13,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { BlogId } from './blogs';
 import type { Catalog, Post } from './catalog';
+import { queryWords } from './search';
 import { buildSearchIndex, matchRanks, rankPosts, type SearchIndex } from './search-index';
 
 export const DB_NAME = 'blog-brief';
@@ -137,15 +138,19 @@ export interface QueryResult {
 /** Matches in memory on the query index, then reads only the `limit` newest posts. */
 export async function queryPosts(db: BlogBriefDb, query: PostQuery = {}): Promise<QueryResult> {
   const limit = query.limit ?? Infinity;
-  const index = await searchIndex(db);
-  if (!index) return { posts: [], total: 0 };
-  const ranks = matchRanks(index, query);
-  const store = db.transaction('posts').store;
-  if (ranks === null) {
-    // Rank order is key order: the first page of everything is one request.
-    const rows = await store.getAll(null, Number.isFinite(limit) ? limit : undefined);
-    return { posts: rows.map(fromStored), total: index.ids.length };
+  if (!query.tags?.length && !query.blog && !query.ids && queryWords(query.text ?? '').length === 0) {
+    // Rank order is key order: the first page of everything is one request, and the popup's first
+    // paint does not wait for the query index.
+    const tx = db.transaction(['posts', 'meta']);
+    const [rows, meta] = await Promise.all([
+      tx.objectStore('posts').getAll(null, Number.isFinite(limit) ? limit : undefined),
+      tx.objectStore('meta').get('catalog'),
+    ]);
+    return { posts: rows.map(fromStored), total: meta?.count ?? rows.length };
   }
+  const index = await searchIndex(db);
+  const ranks = (index && matchRanks(index, query)) ?? new Uint32Array(0);
+  const store = db.transaction('posts').store;
   const page = ranks.subarray(0, Math.min(ranks.length, limit));
   const rows = await Promise.all(Array.from(page, (rank) => store.get(rank)));
   return { posts: rows.filter((row): row is StoredPost => row !== undefined).map(fromStored), total: ranks.length };

@@ -13,7 +13,9 @@
  * Values are kept small (post id in the key, title and saved time in the value; the title so a
  * favorite still shows if its post leaves the catalog). Bursts of changes are written in one call.
  */
-import { batch, computed, signal } from '@preact/signals';
+// signals-core, not @preact/signals: the panel (injected into the blogs' pages) subscribes without
+// Preact's signal integration; the popup's components, which use it, see the very same signals.
+import { batch, computed, signal } from '@preact/signals-core';
 import { browser } from 'wxt/browser';
 import { fitWrites, itemBytes, WriteRateLimiter } from './sync-quota';
 

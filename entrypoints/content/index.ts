@@ -1,23 +1,26 @@
 /**
- * Runs on every page of the blogs' hosts. On pages that are not catalog articles it does nothing but
- * a URL check against the bundled URL index: no DOM, no message. On an article it asks the background
- * for the brief and hands it to the panel host. Medium changes articles in-app, so it follows URL
+ * Runs on every page of the blogs' hosts, so it is kept tiny: a URL check against the bundled URL
+ * index, and nothing else on pages that are not catalog articles (no DOM, no message). On an article
+ * it asks the background for the brief and, at the same time, loads the panel's code
+ * (entrypoints/brief-panel), then shows the panel. Medium changes articles in-app, so it follows URL
  * changes too.
  */
 import urlIndex from 'virtual:url-index';
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ARTICLE_HOST_MATCHES } from '../../utils/blogs';
 import { findPostId } from '../../utils/match';
 import { askBackground, type BriefResponse } from '../../utils/messaging';
-import { createPanelHost, type PanelHost } from './panel-host';
+import { PANEL_GLOBAL, type PanelHost, type PanelModule } from '../brief-panel/contract';
 
 export default defineContentScript({
   matches: ARTICLE_HOST_MATCHES,
   runAt: 'document_end',
-  // The panel's CSS is passed to the shadow root as a string: no stylesheet in the page, no fetch.
+  // The panel's CSS travels inside the panel's code and is adopted by its shadow root.
   cssInjectionMode: 'manual',
   main(ctx) {
-    let host: PanelHost | null = null;
+    let host: Promise<PanelHost> | null = null;
     /** The post whose brief is up (or was closed) on this page. */
     let shownId: string | null = null;
     /** Bumped on every URL change, so a slow answer for an article the reader already left is dropped. */
@@ -29,28 +32,36 @@ export default defineContentScript({
       const current = ++generation;
       if (postId === null) {
         if (shownId !== null) {
-          host?.hide();
+          void host?.then((h) => h.hide());
           void askBackground('brief:left', {}).catch(() => undefined);
         }
         shownId = null;
         return;
       }
+      host ??= loadPanel(ctx); // in parallel with the brief request
       const response: BriefResponse = await askBackground('brief:get', { postId }).catch((error: unknown) => ({
         error: String(error),
       }));
       if (current !== generation) return;
       if (!('post' in response)) {
-        host?.hide();
+        void host.then((h) => h.hide());
         shownId = null;
         if ('error' in response) console.warn(`[Blog Brief] ${response.error}`);
         return;
       }
       shownId = postId;
-      host ??= createPanelHost(ctx);
-      host.show(response.post, response.collapsed);
+      const panel = await host;
+      if (current === generation) panel.show(response.post, response.collapsed);
     }
 
     void follow(location.href);
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void follow(newUrl.href));
   },
 });
+
+async function loadPanel(ctx: ContentScriptContext): Promise<PanelHost> {
+  await import(/* @vite-ignore */ browser.runtime.getURL('/brief-panel.js'));
+  const panel = (globalThis as unknown as Record<string, PanelModule | undefined>)[PANEL_GLOBAL];
+  if (!panel) throw new Error('Blog Brief: the panel script did not load');
+  return panel.createPanelHost(ctx);
+}

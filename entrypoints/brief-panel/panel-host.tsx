@@ -6,19 +6,17 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { effect } from '@preact/signals-core';
 import { BriefPanel } from '../../components/BriefPanel';
-import { FavoriteToggle, SyncNotice } from '../../components/FavoriteToggle';
+import { SaveButton } from '../../components/SaveButton';
 import type { Post } from '../../utils/catalog';
 import { createFavorites, type FavoritesStore } from '../../utils/favorites';
 import { isTabMessage } from '../../utils/messaging';
+import type { PanelHost } from './contract';
 import { placePanel, type PageMetrics, type Placement } from '../../utils/placement';
 import { setPanelCollapsed } from '../../utils/settings';
 import panelCss from './panel.css?inline';
 
-export interface PanelHost {
-  show(post: Post, rememberedCollapsed: boolean): void;
-  hide(): void;
-}
 
 export function createPanelHost(ctx: ContentScriptContext): PanelHost {
   let ui: ShadowHost | null = null;
@@ -27,6 +25,7 @@ export function createPanelHost(ctx: ContentScriptContext): PanelHost {
   let placement: Placement | null = null;
   let frame = 0;
   let favorites: FavoritesStore | null = null;
+  let stopFollowingFavorites = () => {};
 
   const draw = () => {
     if (!ui?.host.isConnected || !post || !placement || !favorites) return;
@@ -35,8 +34,8 @@ export function createPanelHost(ctx: ContentScriptContext): PanelHost {
         post={post}
         placement={placement}
         collapsed={collapsed}
-        actions={<FavoriteToggle store={favorites} post={post} class="bb-icon" />}
-        notice={<SyncNotice store={favorites} class="bb-notice" />}
+        actions={<SaveButton saved={favorites.ids.value.has(post.id)} onToggle={() => favorites?.toggle(post!)} class="bb-icon" />}
+        notice={favorites.problem.value && <p role="status" class="bb-notice">{favorites.problem.value}</p>}
         onCollapsedChange={(next) => {
           collapsed = next;
           draw();
@@ -70,8 +69,16 @@ export function createPanelHost(ctx: ContentScriptContext): PanelHost {
     post = next;
     placement = placePanel(measurePage());
     collapsed = placement.mode === 'overlay' || rememberedCollapsed;
-    // Favorites follow changes from other tabs and profiles live, for as long as the panel is up.
-    favorites ??= createFavorites();
+    if (!favorites) {
+      favorites = createFavorites();
+      // Redraw on any change to favorites, made here, in another tab or on another profile.
+      const store = favorites;
+      stopFollowingFavorites = effect(() => {
+        void store.ids.value;
+        void store.problem.value;
+        draw();
+      });
+    }
     if (!ui) {
       ui = createShadowHost();
       window.addEventListener('resize', onResize);
@@ -90,6 +97,7 @@ export function createPanelHost(ctx: ContentScriptContext): PanelHost {
 
   ctx.onInvalidated(() => {
     hide();
+    stopFollowingFavorites();
     favorites?.dispose();
     window.removeEventListener('resize', onResize);
     browser.runtime.onMessage.removeListener(onTabMessage);
