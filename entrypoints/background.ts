@@ -5,19 +5,34 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import bundledCatalog from '../data/catalog.json';
-import { parseCatalog } from '../utils/catalog';
+import { parseCatalog, type Post } from '../utils/catalog';
 import { ensureCatalog, getPost, openBlogBriefDb } from '../utils/db';
 import { getPanelSettings } from '../utils/settings';
 import { isBackgroundMessage, type BackgroundMessage, type BriefResponse, type TabMessage } from '../utils/messaging';
 
 export default defineBackground(() => {
-  const catalog = parseCatalog(bundledCatalog);
   const dbReady = openBlogBriefDb();
+  const parse = () => parseCatalog(bundledCatalog);
+  /** Posts already read from IndexedDB: an article's brief is asked for on every visit and in-app move. */
+  const posts = new Map<string, Post>();
+  const refresh = (force: boolean) => async () => {
+    if (await ensureCatalog(await dbReady, bundledCatalog, parse, force)) posts.clear();
+  };
   // Every service-worker start checks the cache (it may have been cleared); install and update force a reload.
-  let catalogReady = dbReady.then((db) => ensureCatalog(db, catalog));
+  let catalogReady = refresh(false)();
   browser.runtime.onInstalled.addListener(() => {
-    catalogReady = catalogReady.then(() => dbReady).then((db) => ensureCatalog(db, catalog, true));
+    catalogReady = catalogReady.then(refresh(true));
   });
+
+  async function lookUp(postId: string): Promise<Post | undefined> {
+    let post = posts.get(postId);
+    if (!post) {
+      await catalogReady;
+      post = await getPost(await dbReady, postId);
+      if (post) posts.set(postId, post);
+    }
+    return post;
+  }
 
   // Firefox's MV2 build has browserAction where Chrome's MV3 has action.
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -26,11 +41,9 @@ export default defineBackground(() => {
     const tabId = sender.tab?.id;
     switch (message.type) {
       case 'brief:get': {
-        await catalogReady;
-        const post = await getPost(await dbReady, message.postId);
+        const [post, settings] = await Promise.all([lookUp(message.postId), getPanelSettings()]);
         if (!post) return { error: `No brief for post ${message.postId}` } satisfies BriefResponse;
-        const settings = await getPanelSettings(post.blog);
-        if (!settings.enabled) return { disabled: true } satisfies BriefResponse;
+        if (!settings.enabled[post.blog]) return { disabled: true } satisfies BriefResponse;
         if (tabId !== undefined) {
           void action.setBadgeText({ tabId, text: '✓' });
           void action.setBadgeBackgroundColor({ tabId, color: '#2f6f4f' });

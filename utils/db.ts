@@ -98,13 +98,19 @@ export function catalogMeta(db: BlogBriefDb): Promise<CatalogMeta | undefined> {
 }
 
 /**
- * Loads `catalog` unless the cache already holds this version of it. `force` (install, update)
- * reloads regardless: a curator may fix a typo without bumping the version.
+ * Loads the bundled catalog unless the cache already holds this version of it. `force` (install,
+ * update) reloads regardless: a curator may fix a typo without bumping the version. The catalog is
+ * validated (`parse`) only when it is loaded, not on every service-worker start.
  */
-export async function ensureCatalog(db: BlogBriefDb, catalog: Catalog, force = false): Promise<boolean> {
+export async function ensureCatalog(
+  db: BlogBriefDb,
+  bundled: { version: number; posts: readonly unknown[] },
+  parse: () => Catalog,
+  force = false,
+): Promise<boolean> {
   const meta = await catalogMeta(db);
-  if (!force && meta?.version === catalog.version && meta.count === catalog.posts.length) return false;
-  await loadCatalog(db, catalog);
+  if (!force && meta?.version === bundled.version && meta.count === bundled.posts.length) return false;
+  await loadCatalog(db, parse());
   return true;
 }
 

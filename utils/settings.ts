@@ -3,7 +3,7 @@
  * they follow the reader to other profiles and two profiles changing different settings never clash.
  */
 import { browser } from 'wxt/browser';
-import type { BlogId } from './blogs';
+import { BLOG_IDS, type BlogId } from './blogs';
 
 export const SETTING_KEYS = {
   panelCollapsed: 'settings:panelCollapsed',
@@ -12,15 +12,18 @@ export const SETTING_KEYS = {
 
 export interface PanelSettings {
   collapsed: boolean;
-  /** Whether the panel shows on this blog's articles (the options page can turn a blog off). */
-  enabled: boolean;
+  /** Blogs whose articles get the panel (the options page can turn a blog off). */
+  enabled: Record<BlogId, boolean>;
 }
 
-/** Both settings the panel needs for one blog, in one storage read. */
-export async function getPanelSettings(blog: BlogId): Promise<PanelSettings> {
-  const enabledKey = SETTING_KEYS.blogEnabled(blog);
-  const stored = await browser.storage.sync.get([SETTING_KEYS.panelCollapsed, enabledKey]);
-  return { collapsed: stored[SETTING_KEYS.panelCollapsed] === true, enabled: stored[enabledKey] !== false };
+/** Every setting the panel needs, in one storage read. */
+export async function getPanelSettings(): Promise<PanelSettings> {
+  const stored = await browser.storage.sync.get([SETTING_KEYS.panelCollapsed, ...BLOG_IDS.map(SETTING_KEYS.blogEnabled)]);
+  return { collapsed: stored[SETTING_KEYS.panelCollapsed] === true, enabled: enabledFrom(stored, BLOG_IDS) };
+}
+
+function enabledFrom(stored: Record<string, unknown>, blogs: readonly BlogId[]): Record<BlogId, boolean> {
+  return Object.fromEntries(blogs.map((blog) => [blog, stored[SETTING_KEYS.blogEnabled(blog)] !== false])) as Record<BlogId, boolean>;
 }
 
 export async function setPanelCollapsed(collapsed: boolean): Promise<void> {
@@ -28,8 +31,7 @@ export async function setPanelCollapsed(collapsed: boolean): Promise<void> {
 }
 
 export async function getEnabledBlogs(blogs: readonly BlogId[]): Promise<Record<BlogId, boolean>> {
-  const stored = await browser.storage.sync.get(blogs.map(SETTING_KEYS.blogEnabled));
-  return Object.fromEntries(blogs.map((blog) => [blog, stored[SETTING_KEYS.blogEnabled(blog)] !== false])) as Record<BlogId, boolean>;
+  return enabledFrom(await browser.storage.sync.get(blogs.map(SETTING_KEYS.blogEnabled)), blogs);
 }
 
 export async function setBlogEnabled(blog: BlogId, enabled: boolean): Promise<void> {

@@ -1,5 +1,5 @@
 import { deleteDB, openDB } from 'idb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import catalogJson from '../../data/catalog.json';
 import { parseCatalog } from '../../utils/catalog';
 import { catalogMeta, ensureCatalog, getPost, loadCatalog, openBlogBriefDb, queryPosts, tagCounts, type BlogBriefDb } from '../../utils/db';
@@ -37,9 +37,11 @@ describe('loading the catalog', () => {
   it('reloads only when the cached catalog is not the bundled one, unless forced', async () => {
     dbName = `test-${Math.random()}`;
     db = await openBlogBriefDb(dbName);
-    expect(await ensureCatalog(db, catalog)).toBe(true);
-    expect(await ensureCatalog(db, catalog)).toBe(false);
-    expect(await ensureCatalog(db, catalog, true)).toBe(true);
+    const parse = vi.fn(() => catalog);
+    expect(await ensureCatalog(db, catalogJson, parse)).toBe(true);
+    expect(await ensureCatalog(db, catalogJson, parse)).toBe(false);
+    expect(parse).toHaveBeenCalledTimes(1); // validated only when loaded
+    expect(await ensureCatalog(db, catalogJson, parse, true)).toBe(true);
   });
 
   it('upgrades a version 1 database, keeping its posts', async () => {
