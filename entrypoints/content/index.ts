@@ -2,7 +2,7 @@
  * Runs on every page of the blogs' hosts, so it is kept tiny: a URL check against the bundled URL
  * index, and nothing else on pages that are not catalog articles (no DOM, no message). On an article
  * it asks the background for the brief and, at the same time, loads the panel's code
- * (entrypoints/brief-panel), then shows the panel. Medium changes articles in-app, so it follows URL
+ * (entrypoints/brief-panel), then shows the panel once the DOM is ready. Medium changes articles in-app, so it follows URL
  * changes too.
  */
 import urlIndex from 'virtual:url-index';
@@ -16,7 +16,9 @@ import { PANEL_GLOBAL, type PanelHost, type PanelModule } from '../brief-panel/c
 
 export default defineContentScript({
   matches: ARTICLE_HOST_MATCHES,
-  runAt: 'document_end',
+  // As early as possible: on an article, the brief request and the panel's code load while the page
+  // is still parsing, so the panel can show right at DOMContentLoaded.
+  runAt: 'document_start',
   // The panel's CSS travels inside the panel's code and is adopted by its shadow root.
   cssInjectionMode: 'manual',
   main(ctx) {
@@ -50,7 +52,7 @@ export default defineContentScript({
         return;
       }
       shownId = postId;
-      const panel = await host;
+      const [panel] = await Promise.all([host, domContentLoaded()]);
       if (current === generation) panel.show(response.post, response.collapsed);
     }
 
@@ -58,6 +60,12 @@ export default defineContentScript({
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void follow(newUrl.href));
   },
 });
+
+/** Placement measures the article, so the panel waits for the DOM. */
+function domContentLoaded(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
 
 async function loadPanel(ctx: ContentScriptContext): Promise<PanelHost> {
   await import(/* @vite-ignore */ browser.runtime.getURL('/brief-panel.js'));
