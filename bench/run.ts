@@ -21,7 +21,7 @@ import { parseCatalog } from '../utils/catalog';
 import { buildUrlIndex, findPostId } from '../utils/match';
 
 const quick = process.argv.includes('--quick');
-const RUNS = quick ? 3 : 9;
+const RUNS = quick ? 3 : 15;
 const IDB_SIZES = quick ? [2_000, 10_000] : [10_000, 100_000];
 const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, 'bench/out');

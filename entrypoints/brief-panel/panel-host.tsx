@@ -1,22 +1,21 @@
 /**
- * Owns the one panel of a page: its shadow-root host, its placement beside the article, and its
- * collapsed/closed state. Created lazily, on the first recognized article, so pages that are not
- * articles never get any DOM from us.
+ * Owns the one panel of a page: its shadow-root host, its placement beside the article, its
+ * collapsed/closed state, and the favorites store behind its star. Created on the first recognized
+ * article, so pages that are not articles never get any DOM from us.
  */
+import { effect } from '@preact/signals-core';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { effect } from '@preact/signals-core';
 import { BriefPanel } from '../../components/BriefPanel';
 import { SaveButton } from '../../components/SaveButton';
 import type { Post } from '../../utils/catalog';
 import { createFavorites, type FavoritesStore } from '../../utils/favorites';
 import { isTabMessage } from '../../utils/messaging';
-import type { PanelHost } from './contract';
 import { placePanel, type PageMetrics, type Placement } from '../../utils/placement';
 import { setPanelCollapsed } from '../../utils/settings';
+import type { PanelHost } from './contract';
 import panelCss from './panel.css?inline';
-
 
 export function createPanelHost(ctx: ContentScriptContext): PanelHost {
   let ui: ShadowHost | null = null;
