@@ -15,7 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import catalogJson from '../data/catalog.json';
-import { findChromium } from '../tests/e2e/chromium';
+import { chromiumArgs, findChromium } from '../tests/e2e/chromium';
 import { articlePage, homePage } from '../tests/e2e/pages';
 import { parseCatalog } from '../utils/catalog';
 import { buildUrlIndex, findPostId } from '../utils/match';
@@ -88,23 +88,21 @@ const PAGE_PROBE = `(() => {
 
 async function launch(extensionPath: string | null): Promise<BrowserContext> {
   const profile = await mkdtemp(join(os.tmpdir(), 'blog-brief-bench-'));
-  const extensionArgs = extensionPath ? [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`] : [];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium() ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1440, height: 900 },
-    args: ['--headless=new', ...extensionArgs, '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: chromiumArgs(extensionPath),
   });
   await context.route(/^https:\/\/(netflixtechblog\.com|netflixtechblog\.medium\.com|medium\.com|airbnb\.tech)\//, (route) =>
     route.fulfill({ contentType: 'text/html', body: route.request().url() === NON_ARTICLE_URL ? homePage() : articlePage() }),
   );
   await context.addInitScript(PAGE_PROBE);
+  context.on('close', () => void rm(profile, { recursive: true, force: true }));
   if (extensionPath) {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
     // Let the background load the catalog into IndexedDB before anything is timed.
     await new Promise((r) => setTimeout(r, 500));
-    void worker;
   }
   return context;
 }

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import catalogJson from '../data/catalog.json';
 import { articlePage } from '../tests/e2e/pages';
-import { findChromium } from '../tests/e2e/chromium';
+import { chromiumArgs, findChromium } from '../tests/e2e/chromium';
 
 const root = resolve(import.meta.dirname, '..');
 const extension = resolve(root, '.output/chrome-mv3');
@@ -18,8 +18,7 @@ const context = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir
   executablePath: findChromium() ?? '/usr/bin/chromium',
   headless: true,
   viewport: { width: 1440, height: 900 },
-  args: ['--headless=new', `--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--no-sandbox',
-    '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  args: chromiumArgs(extension),
 });
 const post = catalogJson.posts[1]!;
 await context.route(/^https:\/\/(netflixtechblog\.com|medium\.com|airbnb\.tech)\//, (route) =>

@@ -1,4 +1,4 @@
-/** Finding the Chromium the browser tests and the benchmark drive (Playwright's own download does not work here). */
+/** The Chromium the browser tests, the benchmark and the screenshots drive (Playwright's own download does not work here). */
 import { existsSync } from 'node:fs';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
@@ -11,3 +11,20 @@ export function findChromium(): string | null {
 
 export const NO_CHROMIUM_MESSAGE =
   'Browser tests skipped: no Chromium found. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH=/path/to/chromium.';
+
+/**
+ * Launch flags: headless, the extension (if any) loaded unpacked, and no background networking, which
+ * this machine's closed network would refuse many times at every start.
+ */
+export function chromiumArgs(extensionPath: string | null): string[] {
+  return [
+    '--headless=new',
+    ...(extensionPath ? [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`] : []),
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ];
+}

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { inject } from 'vitest';
+import { chromiumArgs } from './chromium';
 import { articlePage } from './pages';
 
 export const BLOG_HOSTS = /^https:\/\/(netflixtechblog\.com|netflixtechblog\.medium\.com|medium\.com|airbnb\.tech|www\.airbnb\.tech)\//;
@@ -26,17 +27,7 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     executablePath: chromiumPath!,
     headless: true,
     viewport: { width: 1440, height: 900 },
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
+    args: chromiumArgs(extensionPath),
   });
   // Every blog URL is an article page unless a test serves something else; nothing reaches the network.
   await context.route(BLOG_HOSTS, (route: Route) => route.fulfill({ contentType: 'text/html', body: articlePage() }));
