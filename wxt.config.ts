@@ -1,6 +1,5 @@
 import { defineConfig } from 'wxt';
 import { catalogPlugin } from './build/catalog-plugin';
-import { ARTICLE_HOST_MATCHES } from './utils/blogs';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -12,12 +11,11 @@ export default defineConfig({
     build: { target: 'es2022' },
   }),
   hooks: {
-    // The polyfill (3 KiB gzip) stays out of the code injected into the blogs' pages (the content
-    // script and the panel it loads): Chrome MV3 and Firefox both give content scripts promise-based APIs natively, and
-    // the content script uses nothing the polyfill would add. Background, popup and options keep it.
+    // The polyfill (3 KiB gzip) stays out of the content script, which is injected into every page of
+    // the blogs: Chrome MV3 and Firefox both give content scripts promise-based APIs natively, and the
+    // content script uses nothing the polyfill would add. Background, popup and options keep it.
     'vite:build:extendConfig'(entrypoints, config) {
-      const inPages = (entry: { type: string; name: string }) => entry.type === 'content-script' || entry.name === 'brief-panel';
-      if (!entrypoints.every(inPages)) return;
+      if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
       const alias = config.resolve?.alias;
       if (Array.isArray(alias)) {
         config.resolve!.alias = alias.filter((a: { find: unknown }) => a.find !== 'wxt/browser');
@@ -31,8 +29,6 @@ export default defineConfig({
     description:
       'Why an engineering article matters, in ten seconds: curated briefs pinned beside Netflix, Airbnb and Pinterest engineering posts.',
     permissions: ['storage', 'activeTab'],
-    // The panel's code, loaded by the content script on article pages only (entrypoints/brief-panel).
-    web_accessible_resources: [{ resources: ['brief-panel.js'], matches: ARTICLE_HOST_MATCHES }],
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+B' },

@@ -4,7 +4,8 @@
  * no extension, and with a minimal hand-written panel (the floor) alternate in one run.
  *
  * Writes bench/results.json and the table in BENCHMARKS.md (quick mode: bench/out/results-quick.json
- * only, so CI shows the bench runs without rewriting the committed numbers). Timings are reported,
+ * only, so CI shows the bench runs without rewriting the committed numbers; --pages-only: page and
+ * popup numbers, printed, nothing written). Timings are reported,
  * never asserted: this exits non-zero only when the bench itself breaks.
  */
 import { execFileSync } from 'node:child_process';
@@ -21,8 +22,10 @@ import { parseCatalog } from '../utils/catalog';
 import { buildUrlIndex, findPostId } from '../utils/match';
 
 const quick = process.argv.includes('--quick');
-const RUNS = quick ? 3 : 15;
-const IDB_SIZES = quick ? [2_000, 10_000] : [10_000, 100_000];
+/** Page and popup numbers only, for comparing two builds of the content script quickly. Writes nothing. */
+const pagesOnly = process.argv.includes('--pages-only');
+const RUNS = quick ? 3 : pagesOnly ? 9 : 15;
+const IDB_SIZES = pagesOnly ? [] : quick ? [2_000, 10_000] : [10_000, 100_000];
 const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, 'bench/out');
 const catalog = parseCatalog(catalogJson);
@@ -86,6 +89,9 @@ const PAGE_PROBE = `(() => {
   }).observe(document, { childList: true, subtree: true });
 })();`;
 
+/** Browser profiles made for this run, removed at its end. */
+const profiles: string[] = [];
+
 async function launch(extensionPath: string | null): Promise<BrowserContext> {
   const profile = await mkdtemp(join(os.tmpdir(), 'blog-brief-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -98,7 +104,7 @@ async function launch(extensionPath: string | null): Promise<BrowserContext> {
     route.fulfill({ contentType: 'text/html', body: route.request().url() === NON_ARTICLE_URL ? homePage() : articlePage() }),
   );
   await context.addInitScript(PAGE_PROBE);
-  context.on('close', () => void rm(profile, { recursive: true, force: true }));
+  profiles.push(profile);
   if (extensionPath) {
     if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
     // Let the background load the catalog into IndexedDB before anything is timed.
@@ -139,13 +145,12 @@ async function measurePopup(context: BrowserContext, extensionId: string): Promi
   return firstPost;
 }
 
-/** gzip bytes of what reaches a page: the content script(s) and their CSS always, the panel script on articles. */
-async function injectedBytes(dir: string): Promise<{ always: number; article: number }> {
-  const gz = async (path: string) => gzipSync(await readFile(path), { level: 9 }).length;
+/** gzip bytes of what reaches a page: every content-script file (JS, and CSS if there were any). */
+async function injectedBytes(dir: string): Promise<number> {
   const scripts = resolve(dir, 'content-scripts');
-  let always = 0;
-  for (const file of await readdir(scripts)) always += await gz(resolve(scripts, file));
-  return { always, article: always + (await gz(resolve(dir, 'brief-panel.js'))) };
+  let total = 0;
+  for (const file of await readdir(scripts)) total += gzipSync(await readFile(resolve(scripts, file)), { level: 9 }).length;
+  return total;
 }
 
 async function idbBench(context: BrowserContext) {
@@ -234,6 +239,7 @@ async function main() {
   }
   const idb = await idbBench(variants.none);
   for (const context of Object.values(variants)) await context.close();
+  await Promise.all(profiles.map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined)));
   const recognition = recognitionThroughput();
 
   const added = (name: 'blogBrief' | 'floor', page: 'article' | 'other') => {
@@ -242,7 +248,6 @@ async function main() {
     // Added time = median with - median without; the spread is each run's distance from the baseline median.
     return { samples: task[name][page].map((t) => t - base.median), summary: { ...s, median: s.median - base.median, min: s.min - base.median, max: s.max - base.median, p25: s.p25 - base.median, p75: s.p75 - base.median } };
   };
-  const bytes = await injectedBytes(extensionDir);
   const metrics: Metric[] = [
     { id: 'added-task-article', label: 'Added main-thread time, article page', unit: 'ms', ...added('blogBrief', 'article'), budget: { max: 10 } },
     { id: 'added-task-article-floor', label: '… floor (hand-written DOM panel)', unit: 'ms', ...added('floor', 'article') },
@@ -251,8 +256,7 @@ async function main() {
     { id: 'baseline-task-article', label: 'Main-thread time without any extension, article page (baseline)', unit: 'ms', samples: task.none.article },
     { id: 'dcl-to-brief', label: 'DOMContentLoaded to brief on screen', unit: 'ms', samples: dclToBrief.blogBrief, budget: { max: 50 } },
     { id: 'dcl-to-brief-floor', label: '… floor', unit: 'ms', samples: dclToBrief.floor },
-    { id: 'injected-bytes', label: 'Injected into an article page: content script + panel script (JS, CSS inside), gzip', unit: 'KiB', samples: [bytes.article / 1024], budget: { max: 16 } },
-    { id: 'injected-bytes-other', label: 'Injected into any other page of the blogs: content script, gzip', unit: 'KiB', samples: [bytes.always / 1024] },
+    { id: 'injected-bytes', label: 'Injected into a page: content script (JS, the panel CSS inside), gzip', unit: 'KiB', samples: [(await injectedBytes(extensionDir)) / 1024], budget: { max: 16 } },
     { id: 'popup-first-post', label: 'Popup: opening to first post on screen', unit: 'ms', samples: popup, budget: { max: 100 } },
     { id: 'popup-first-post-floor', label: '… floor (static page, titles from an in-memory array)', unit: 'ms', samples: popupFloor },
   ];
@@ -286,7 +290,9 @@ async function main() {
   };
   const table = renderTable(report);
   console.log(`\n${table}`);
-  if (quick) {
+  if (pagesOnly) {
+    log('pages only: nothing written');
+  } else if (quick) {
     await writeFile(resolve(out, 'results-quick.json'), JSON.stringify(report, null, 2) + '\n');
     log('quick mode: wrote bench/out/results-quick.json (BENCHMARKS.md and bench/results.json untouched)');
   } else {

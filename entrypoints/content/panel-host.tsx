@@ -14,8 +14,12 @@ import { createFavorites, type FavoritesStore } from '../../utils/favorites';
 import { isTabMessage } from '../../utils/messaging';
 import { placePanel, type PageMetrics, type Placement } from '../../utils/placement';
 import { setPanelCollapsed } from '../../utils/settings';
-import type { PanelHost } from './contract';
 import panelCss from './panel.css?inline';
+
+export interface PanelHost {
+  show(post: Post, rememberedCollapsed: boolean): void;
+  hide(): void;
+}
 
 export function createPanelHost(ctx: ContentScriptContext): PanelHost {
   let ui: ShadowHost | null = null;
