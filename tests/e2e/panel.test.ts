@@ -85,6 +85,12 @@ describe.skipIf(!chromiumPath)('the panel in Chromium', () => {
     await expect.poll(badge).toBe('✓');
     await page.evaluate(() => history.pushState({}, '', '/pinterest-engineering/tagged/spark'));
     await expect.poll(badge).toBe('');
+    // …and after a full page load to a page without a brief.
+    await page.goto(posts[6]!.url);
+    await expect.poll(badge).toBe('✓');
+    await browser.serve('https://medium.com/pinterest-engineering', homePage());
+    await page.goto('https://medium.com/pinterest-engineering');
+    await expect.poll(badge).toBe('');
   });
 
   it('toggles with the keyboard shortcut the background relays', async () => {
