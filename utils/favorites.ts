@@ -182,8 +182,9 @@ export function createFavorites(storage: FavoritesStorage = browser.storage as u
 
     const wait = limiter.delayAt(now());
     if (wait > 0) {
-      // Over Chrome's write rate: keep the saves on this device and write to sync when allowed.
-      await keepLocally(saves, 'rate-limited');
+      // Over Chrome's write rate: keep the saves on this device, the unsaves queued, and write to sync when allowed.
+      for (const id of removals) pending.set(id, null);
+      if (Object.keys(saves).length) await keepLocally(saves, 'rate-limited');
       retryIn(wait);
       return;
     }
@@ -280,14 +281,15 @@ export function createFavorites(storage: FavoritesStorage = browser.storage as u
       }
       return { added, alreadySaved: favorites.length - added };
     },
-    /** Resolves once every change so far has been written (or kept locally). */
+    /**
+     * Writes now whatever waits for the batch window, and resolves once it is written or kept locally.
+     * Changes waiting for the write rate to allow them stay queued for their retry.
+     */
     async settled(): Promise<void> {
-      while (timer !== undefined || pending.size) {
-        if (timer !== undefined) {
-          clearTimeout(timer);
-          timer = undefined;
-          flushing = flushing.then(flush, flush);
-        }
+      while (timer !== undefined) {
+        clearTimeout(timer);
+        timer = undefined;
+        flushing = flushing.then(flush, flush);
         await flushing;
       }
       await flushing;

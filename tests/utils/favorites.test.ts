@@ -196,3 +196,27 @@ describe('favorites across two browser profiles', () => {
     expect(onDesktop.isSaved(mussel.id)).toBe(false);
   });
 });
+
+describe('favorites at the write rate limit', () => {
+  it('keeps an unsave queued, not lost, until the minute is over', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let clock = 10_000_000;
+    const favorites = createFavorites(fake(), { batchMs: 0, now: () => clock });
+    await favorites.ready;
+    favorites.save(maestro);
+    await favorites.settled();
+    for (let i = 0; i < SYNC_LIMITS.writesPerMinute - 1; i++) {
+      favorites.save({ id: (i + 1).toString(16).padStart(12, '0'), title: `Post ${i}` });
+      await favorites.settled();
+    }
+    favorites.unsave(maestro.id);
+    await favorites.settled();
+    expect(favorites.isSaved(maestro.id)).toBe(false);
+    expect(await fakeBrowser.storage.sync.get(`${SYNC_PREFIX}${maestro.id}`)).not.toEqual({}); // not yet allowed
+    clock += 60_000;
+    await vi.advanceTimersByTimeAsync(60_000); // the retry comes due…
+    await favorites.settled(); // …and writes
+    expect(await fakeBrowser.storage.sync.get(`${SYNC_PREFIX}${maestro.id}`)).toEqual({});
+    vi.useRealTimers();
+  });
+});
