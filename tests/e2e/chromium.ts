@@ -9,8 +9,7 @@ export function findChromium(): string | null {
   return CANDIDATES.find((path) => existsSync(path)) ?? null;
 }
 
-export const NO_CHROMIUM_MESSAGE =
-  'Browser tests skipped: no Chromium found. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH=/path/to/chromium.';
+export const NO_CHROMIUM = 'no Chromium found. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH=/path/to/chromium.';
 
 /**
  * Launch flags: headless, the extension (if any) loaded unpacked, and no background networking, which
