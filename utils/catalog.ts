@@ -11,7 +11,6 @@ import { TAGS } from './tags';
 
 export { TAGS, type Tag } from './tags';
 
-
 const nonEmptyText = z.string().trim().min(1, 'must not be empty');
 
 function articleUrl(blog: BlogId) {
