@@ -140,17 +140,32 @@ function createShadowHost(): ShadowHost {
 /** The few measurements placement needs; called only when a panel is shown or the window resizes. */
 function measurePage(): PageMetrics {
   const column = document.querySelector('article p') ?? document.querySelector('article h1, h1');
-  let headerBottom = 0;
-  for (const el of document.querySelectorAll('header, [role="banner"], nav')) {
-    const { position } = getComputedStyle(el);
-    if (position !== 'fixed' && position !== 'sticky') continue;
-    const rect = el.getBoundingClientRect();
-    if (rect.top <= 1 && rect.bottom > 0 && rect.bottom < window.innerHeight / 3) headerBottom = Math.max(headerBottom, rect.bottom);
-  }
+  const viewportWidth = document.documentElement.clientWidth;
   return {
-    viewportWidth: document.documentElement.clientWidth,
+    viewportWidth,
     viewportHeight: window.innerHeight,
     columnRight: column ? column.getBoundingClientRect().right : null,
-    headerBottom,
+    headerBottom: fixedHeaderBottom(viewportWidth),
   };
+}
+
+/**
+ * The bottom of whatever the site pins to the top of the window, found by what is there rather than
+ * by markup (Medium's bar is not always a <header>): the fixed or sticky ancestors of the elements at
+ * the top edge, where the panel would go and in the middle.
+ */
+function fixedHeaderBottom(viewportWidth: number): number {
+  let bottom = 0;
+  const seen = new Set<Element>();
+  for (const x of [viewportWidth - 40, viewportWidth / 2]) {
+    for (let el: Element | null = document.elementFromPoint(x, 1); el && el !== document.documentElement; el = el.parentElement) {
+      if (seen.has(el)) break;
+      seen.add(el);
+      const { position } = getComputedStyle(el);
+      if (position !== 'fixed' && position !== 'sticky') continue;
+      const rect = el.getBoundingClientRect();
+      if (rect.top <= 1 && rect.bottom > 0 && rect.bottom < window.innerHeight / 3) bottom = Math.max(bottom, rect.bottom);
+    }
+  }
+  return bottom;
 }

@@ -1,6 +1,7 @@
 /**
  * Stand-ins for the blogs' pages, served at the real article URLs so the content script matches
- * exactly as it would on the live sites. Shaped like Medium: a fixed header, a centred 680 px column.
+ * exactly as it would on the live sites. Shaped like Medium: a fixed top bar (a <div>: placement must not
+ * depend on the site using <header>), a centred 680 px column.
  */
 const LOREM =
   'Distributed systems are hard to get right at scale. This paragraph stands in for the article text so the page has a realistic column of prose to sit beside. ';
@@ -9,13 +10,13 @@ export function articlePage({ title = 'An engineering article', extraHead = '', 
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <style>
   body { margin: 0; font: 20px/1.6 Georgia, serif; color: #242424; background: #fff; }
-  header.site { position: fixed; top: 0; left: 0; right: 0; height: 57px; background: #fff; border-bottom: 1px solid #eee;
+  .topbar { position: fixed; top: 0; left: 0; right: 0; height: 57px; background: #fff; border-bottom: 1px solid #eee;
     display: flex; align-items: center; padding: 0 24px; font: 600 18px system-ui; z-index: 500; }
   main { padding-top: 80px; }
   article { max-width: 680px; margin: 0 auto; padding: 0 24px; }
   h1 { font: 700 40px/1.2 system-ui; }
 </style>${extraHead}</head>
-<body><header class="site">Medium</header><main><article>
+<body><div class="topbar">Medium</div><main><article>
 <h1>${title}</h1>
 ${Array.from({ length: 14 }, () => `<p>${LOREM.repeat(3)}</p>`).join('\n')}
 </article></main>${extraBody}</body></html>`;

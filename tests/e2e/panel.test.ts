@@ -149,7 +149,7 @@ describe.skipIf(!chromiumPath)('the panel in Chromium', () => {
   it('cannot be hidden or restyled by the page CSS, and does not restyle the page', async () => {
     const hostile = `<style>
       aside, blog-brief-panel, * { display: none !important; color: red !important; font-family: monospace !important; }
-      html, body, main, article, h1, p, header { display: block !important; }
+      html, body, main, article, h1, p, .topbar { display: block !important; }
     </style>`;
     const url = posts[2]!.url;
     await browser.serve(url, articlePage({ extraHead: hostile }));
