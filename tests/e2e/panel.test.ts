@@ -66,6 +66,27 @@ describe.skipIf(!chromiumPath)('the panel in Chromium', () => {
     expect(await page.locator('blog-brief-panel').count()).toBe(0);
   });
 
+  it('sends the background no message from pages that are not catalog articles', async () => {
+    // Count, in the service worker, every message that reaches it.
+    await worker().evaluate(() => {
+      const { chrome } = globalThis as unknown as ExtensionGlobal & { chrome: { runtime: { onMessage: { addListener(f: () => void): void } } } };
+      const counter = globalThis as unknown as { __messages: number };
+      counter.__messages = 0;
+      chrome.runtime.onMessage.addListener(() => void counter.__messages++);
+    });
+    const messages = () => worker().evaluate(() => (globalThis as unknown as { __messages: number }).__messages);
+    for (const url of ['https://netflixtechblog.com/', 'https://medium.com/airbnb-engineering/tagged/infrastructure', 'https://medium.com/@someone']) {
+      await browser.serve(url, homePage());
+      await page.goto(url);
+    }
+    await page.evaluate(() => history.pushState({}, '', '/@someone/lists'));
+    await page.waitForTimeout(300);
+    expect(await messages()).toBe(0);
+    await page.goto(posts[0]!.url);
+    await panel().waitFor();
+    expect(await messages()).toBe(1);
+  });
+
   it('switches the brief when the URL changes in-app, and leaves when it is no longer an article', async () => {
     const first = byId('0de8465ba354');
     const second = byId('bcb0e49c5cf8');
