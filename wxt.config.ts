@@ -1,5 +1,9 @@
 import { defineConfig } from 'wxt';
 import { catalogPlugin } from './build/catalog-plugin';
+import { ARTICLE_HOST_MATCHES } from './utils/blogs';
+
+/** The content script's entrypoint: an unlisted script that the manifest injects into the blogs' pages. */
+const CONTENT_SCRIPT = 'article-panel';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -15,7 +19,7 @@ export default defineConfig({
     // the blogs: Chrome MV3 and Firefox both give content scripts promise-based APIs natively, and the
     // content script uses nothing the polyfill would add. Background, popup and options keep it.
     'vite:build:extendConfig'(entrypoints, config) {
-      if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
+      if (!entrypoints.every((entry) => entry.name === CONTENT_SCRIPT)) return;
       const alias = config.resolve?.alias;
       if (Array.isArray(alias)) {
         config.resolve!.alias = alias.filter((a: { find: unknown }) => a.find !== 'wxt/browser');
@@ -29,6 +33,9 @@ export default defineConfig({
     description:
       'Why an engineering article matters, in ten seconds: curated briefs pinned beside Netflix, Airbnb and Pinterest engineering posts.',
     permissions: ['storage', 'activeTab'],
+    // Declared here rather than by WXT's defineContentScript (see entrypoints/article-panel/index.ts).
+    // As early as possible: on an article, the brief is asked for while the page is still parsing.
+    content_scripts: [{ matches: ARTICLE_HOST_MATCHES, js: [`${CONTENT_SCRIPT}.js`], run_at: 'document_start' }],
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+B' },

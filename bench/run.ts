@@ -9,7 +9,7 @@
  * never asserted: this exits non-zero only when the bench itself breaks.
  */
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -145,11 +145,14 @@ async function measurePopup(context: BrowserContext, extensionId: string): Promi
   return firstPost;
 }
 
-/** gzip bytes of what reaches a page: every content-script file (JS, and CSS if there were any). */
+/** gzip bytes of what reaches a page: every JS and CSS file the manifest's content_scripts inject. */
 async function injectedBytes(dir: string): Promise<number> {
-  const scripts = resolve(dir, 'content-scripts');
+  const manifest = JSON.parse(await readFile(resolve(dir, 'manifest.json'), 'utf8')) as {
+    content_scripts: { js?: string[]; css?: string[] }[];
+  };
+  const files = new Set(manifest.content_scripts.flatMap((script) => [...(script.js ?? []), ...(script.css ?? [])]));
   let total = 0;
-  for (const file of await readdir(scripts)) total += gzipSync(await readFile(resolve(scripts, file)), { level: 9 }).length;
+  for (const file of files) total += gzipSync(await readFile(resolve(dir, file)), { level: 9 }).length;
   return total;
 }
 

@@ -6,7 +6,6 @@
 import { effect } from '@preact/signals-core';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BriefPanel } from '../../components/BriefPanel';
 import { SaveButton } from '../../components/SaveButton';
 import type { Post } from '../../utils/catalog';
@@ -21,7 +20,7 @@ export interface PanelHost {
   hide(): void;
 }
 
-export function createPanelHost(ctx: ContentScriptContext): PanelHost {
+export function createPanelHost(): PanelHost {
   let ui: ShadowHost | null = null;
   let post: Post | null = null;
   let collapsed = false;
@@ -87,8 +86,13 @@ export function createPanelHost(ctx: ContentScriptContext): PanelHost {
       window.addEventListener('resize', onResize);
       browser.runtime.onMessage.addListener(onTabMessage);
     }
-    // On <html>, not <body>: a transformed or filtered body would otherwise capture position: fixed.
-    if (!ui.host.isConnected) document.documentElement.append(ui.host);
+    if (!ui.host.isConnected) {
+      // A panel left by an older copy of this script (the extension was updated under the page) goes:
+      // never two panels.
+      for (const stale of document.querySelectorAll(PANEL_TAG)) stale.remove();
+      // On <html>, not <body>: a transformed or filtered body would otherwise capture position: fixed.
+      document.documentElement.append(ui.host);
+    }
     draw();
   }
 
@@ -98,16 +102,11 @@ export function createPanelHost(ctx: ContentScriptContext): PanelHost {
     ui.host.remove();
   }
 
-  ctx.onInvalidated(() => {
-    hide();
-    stopFollowingFavorites();
-    favorites?.dispose();
-    window.removeEventListener('resize', onResize);
-    browser.runtime.onMessage.removeListener(onTabMessage);
-  });
 
   return { show, hide };
 }
+
+const PANEL_TAG = 'blog-brief-panel';
 
 interface ShadowHost {
   host: HTMLElement;
@@ -120,7 +119,7 @@ interface ShadowHost {
  * for features (anchoring, auto-mount, CSS fetching) the panel does not use.
  */
 function createShadowHost(): ShadowHost {
-  const host = document.createElement('blog-brief-panel');
+  const host = document.createElement(PANEL_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   const wrapper = document.createElement('div');
   try {
