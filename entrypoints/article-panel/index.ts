@@ -34,6 +34,7 @@ export default defineUnlistedScript(() => {
       shownId = null;
       return;
     }
+    host ??= createPanelHost(); // its favorites load while the brief is fetched
     // Fails once the extension was updated or removed under this page: then there is nothing to show.
     const response: BriefResponse = await askBackground('brief:get', { postId }).catch((error: unknown) => ({
       error: String(error),
@@ -48,7 +49,6 @@ export default defineUnlistedScript(() => {
     shownId = postId;
     await domContentLoaded();
     if (current !== generation) return;
-    host ??= createPanelHost();
     host.show(response.post, response.collapsed);
   }
 

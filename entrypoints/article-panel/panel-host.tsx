@@ -26,17 +26,18 @@ export function createPanelHost(): PanelHost {
   let collapsed = false;
   let placement: Placement | null = null;
   let frame = 0;
-  let favorites: FavoritesStore | null = null;
-  let stopFollowingFavorites = () => {};
+  // Created with the host, on recognizing an article: its storage reads run while the brief is
+  // being fetched, so the first render already knows whether the post is saved.
+  const favorites: FavoritesStore = createFavorites();
 
   const draw = () => {
-    if (!ui?.host.isConnected || !post || !placement || !favorites) return;
+    if (!ui?.host.isConnected || !post || !placement) return;
     render(
       <BriefPanel
         post={post}
         placement={placement}
         collapsed={collapsed}
-        actions={<SaveButton saved={favorites.ids.value.has(post.id)} onToggle={() => favorites?.toggle(post!)} class="bb-icon" />}
+        actions={<SaveButton saved={favorites.ids.value.has(post.id)} onToggle={() => favorites.toggle(post!)} class="bb-icon" />}
         notice={favorites.problem.value && <p role="status" class="bb-notice">{favorites.problem.value}</p>}
         onCollapsedChange={(next) => {
           collapsed = next;
@@ -67,20 +68,17 @@ export function createPanelHost(): PanelHost {
     }
   };
 
+  // Redraw on any change to favorites, made here, in another tab or on another profile.
+  effect(() => {
+    void favorites.ids.value;
+    void favorites.problem.value;
+    draw();
+  });
+
   function show(next: Post, rememberedCollapsed: boolean) {
     post = next;
     placement = placePanel(measurePage());
     collapsed = placement.mode === 'overlay' || rememberedCollapsed;
-    if (!favorites) {
-      favorites = createFavorites();
-      // Redraw on any change to favorites, made here, in another tab or on another profile.
-      const store = favorites;
-      stopFollowingFavorites = effect(() => {
-        void store.ids.value;
-        void store.problem.value;
-        draw();
-      });
-    }
     if (!ui) {
       ui = createShadowHost();
       window.addEventListener('resize', onResize);
