@@ -72,7 +72,11 @@ function writeCatalog(posts: WritableStores['posts'], search: WritableStores['se
   return index;
 }
 
-/** Per open database, its query index, read once (the popup's whole life) and replaced on reload. */
+/**
+ * Per open database, its query index, read once (the popup's whole life) and replaced on reload.
+ * An empty index is not kept: it means the catalog is still being loaded (by the background, on
+ * another connection), and the next read should see it.
+ */
 const indexes = new WeakMap<BlogBriefDb, Promise<SearchIndex | undefined>>();
 
 function searchIndex(db: BlogBriefDb): Promise<SearchIndex | undefined> {
@@ -80,6 +84,9 @@ function searchIndex(db: BlogBriefDb): Promise<SearchIndex | undefined> {
   if (!index) {
     index = db.get('search', 'index');
     indexes.set(db, index);
+    void index.then((loaded) => {
+      if (!loaded?.ids.length && indexes.get(db) === index) indexes.delete(db);
+    });
   }
   return index;
 }

@@ -64,6 +64,20 @@ describe('loading the catalog', () => {
   });
 });
 
+describe('a reader that opened the database before the catalog was loaded', () => {
+  it('sees the catalog once the background has loaded it on its own connection', async () => {
+    dbName = `test-${Math.random()}`;
+    db = await openBlogBriefDb(dbName); // the popup, first: the database is created empty
+    expect(await queryPosts(db, { tags: ['service-mesh'] })).toEqual({ posts: [], total: 0 });
+    expect(await tagCounts(db)).toEqual([]);
+    const background = await openBlogBriefDb(dbName);
+    await loadCatalog(background, catalog);
+    background.close();
+    expect((await queryPosts(db, { tags: ['service-mesh'] })).total).toBe(3);
+    expect((await tagCounts(db))[0]).toEqual({ tag: 'dist', count: 10 });
+  });
+});
+
 describe('getPost', () => {
   it('finds a post by its id, without the search terms it is indexed by', async () => {
     await seeded();
