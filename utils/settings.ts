@@ -19,19 +19,19 @@ export interface PanelSettings {
 /** Every setting the panel needs, in one storage read. */
 export async function getPanelSettings(): Promise<PanelSettings> {
   const stored = await browser.storage.sync.get([SETTING_KEYS.panelCollapsed, ...BLOG_IDS.map(SETTING_KEYS.blogEnabled)]);
-  return { collapsed: stored[SETTING_KEYS.panelCollapsed] === true, enabled: enabledFrom(stored, BLOG_IDS) };
+  return { collapsed: stored[SETTING_KEYS.panelCollapsed] === true, enabled: enabledFrom(stored) };
 }
 
-function enabledFrom(stored: Record<string, unknown>, blogs: readonly BlogId[]): Record<BlogId, boolean> {
-  return Object.fromEntries(blogs.map((blog) => [blog, stored[SETTING_KEYS.blogEnabled(blog)] !== false])) as Record<BlogId, boolean>;
+function enabledFrom(stored: Record<string, unknown>): Record<BlogId, boolean> {
+  return Object.fromEntries(BLOG_IDS.map((blog) => [blog, stored[SETTING_KEYS.blogEnabled(blog)] !== false])) as Record<BlogId, boolean>;
 }
 
 export async function setPanelCollapsed(collapsed: boolean): Promise<void> {
   await browser.storage.sync.set({ [SETTING_KEYS.panelCollapsed]: collapsed });
 }
 
-export async function getEnabledBlogs(blogs: readonly BlogId[]): Promise<Record<BlogId, boolean>> {
-  return enabledFrom(await browser.storage.sync.get(blogs.map(SETTING_KEYS.blogEnabled)), blogs);
+export async function getEnabledBlogs(): Promise<Record<BlogId, boolean>> {
+  return enabledFrom(await browser.storage.sync.get(BLOG_IDS.map(SETTING_KEYS.blogEnabled)));
 }
 
 export async function setBlogEnabled(blog: BlogId, enabled: boolean): Promise<void> {

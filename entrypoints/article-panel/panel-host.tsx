@@ -7,7 +7,7 @@ import { effect } from '@preact/signals-core';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { BriefPanel } from '../../components/BriefPanel';
-import { SaveButton } from '../../components/SaveButton';
+import { FavoriteToggle, SyncNotice } from '../../components/FavoriteToggle';
 import type { Post } from '../../utils/catalog';
 import { createFavorites, type FavoritesStore } from '../../utils/favorites';
 import { isTabMessage } from '../../utils/messaging';
@@ -37,8 +37,8 @@ export function createPanelHost(): PanelHost {
         post={post}
         placement={placement}
         collapsed={collapsed}
-        actions={<SaveButton saved={favorites.ids.value.has(post.id)} onToggle={() => favorites.toggle(post!)} class="bb-icon" />}
-        notice={favorites.problem.value && <p role="status" class="bb-notice">{favorites.problem.value}</p>}
+        actions={<FavoriteToggle store={favorites} post={post} class="bb-icon" />}
+        notice={<SyncNotice store={favorites} class="bb-notice" />}
         onCollapsedChange={(next) => {
           collapsed = next;
           draw();

@@ -11,7 +11,7 @@ export function App({ favorites }: { favorites: FavoritesStore }) {
   const [enabled, setEnabled] = useState<Record<BlogId, boolean> | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   useEffect(() => {
-    void getEnabledBlogs(BLOG_IDS).then(setEnabled);
+    void getEnabledBlogs().then(setEnabled);
   }, []);
 
   const onBlogChange = async (blog: BlogId, on: boolean) => {
