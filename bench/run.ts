@@ -14,7 +14,7 @@ import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
 import catalogJson from '../data/catalog.json';
 import { chromiumArgs, findChromium } from '../tests/e2e/chromium';
 import { articlePage, homePage } from '../tests/e2e/pages';
@@ -73,9 +73,20 @@ async function prepareFloorExtension(): Promise<string> {
   return dir;
 }
 
-/** Records, in the page's own world, DOMContentLoaded and the moment a brief panel has rendered. */
+/**
+ * Records, in the page's own world, DOMContentLoaded, the moment a brief panel has rendered and the
+ * popup's first row; `settled(expectBrief)` resolves once the page is done: after load (and the
+ * brief, if one is expected), two frames and 100 ms more, so the panel's own style, layout and paint
+ * are counted. Read with a bare CDP `Runtime.evaluate`, the same way in every variant: Playwright's
+ * `waitForFunction` evaluates its ~300 kB injected script in the page, ~45 ms of main-thread time
+ * here, which an earlier version of this bench charged to the extension variants only.
+ */
 const PAGE_PROBE = `(() => {
   const b = (window.__bench = { dcl: null, brief: null, firstPost: null });
+  let briefSeen, firstPostSeen;
+  const briefShown = new Promise((resolve) => (briefSeen = resolve));
+  const firstPostShown = new Promise((resolve) => (firstPostSeen = resolve));
+  const loaded = new Promise((resolve) => addEventListener('load', resolve, { once: true }));
   document.addEventListener('DOMContentLoaded', () => (b.dcl = performance.now()), { once: true });
   const seen = () => {
     for (const el of document.documentElement.children) {
@@ -83,11 +94,34 @@ const PAGE_PROBE = `(() => {
     }
     return false;
   };
-  new MutationObserver((_, observer) => {
-    if (b.brief === null && seen()) { b.brief = performance.now(); observer.disconnect(); }
-    if (b.firstPost === null && document.querySelector('.posts a.row-link')) { b.firstPost = performance.now(); }
-  }).observe(document, { childList: true, subtree: true });
+  const observer = new MutationObserver(() => {
+    if (b.brief === null && seen()) { b.brief = performance.now(); briefSeen(); }
+    if (b.firstPost === null && document.querySelector('.posts a.row-link')) { b.firstPost = performance.now(); firstPostSeen(); }
+    if (b.brief !== null && b.firstPost !== null) observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  const timeout = (what) => new Promise((_, reject) => setTimeout(() => reject(new Error('no ' + what + ' within 10 s')), 10000));
+  b.settled = async (expectBrief) => {
+    await loaded;
+    if (expectBrief) await Promise.race([briefShown, timeout('brief')]);
+    await frame();
+    await frame();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return { dcl: b.dcl, brief: b.brief };
+  };
+  b.firstPostShown = () => Promise.race([firstPostShown, timeout('first post')]).then(() => b.firstPost);
 })();`;
+
+/** Evaluates an expression in the page's main world over CDP, awaiting its promise (no Playwright script in the page). */
+async function evaluateInPage<T>(cdp: CDPSession, expression: string): Promise<T> {
+  const { result, exceptionDetails } = (await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true })) as {
+    result: { value: T };
+    exceptionDetails?: { exception?: { description?: string }; text: string };
+  };
+  if (exceptionDetails) throw new Error(`in the page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+  return result.value;
+}
 
 /** Browser profiles made for this run, removed at its end. */
 const profiles: string[] = [];
@@ -122,11 +156,9 @@ async function measurePage(context: BrowserContext, url: string, expectBrief: bo
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
-  await page.goto(url, { waitUntil: 'load' });
-  if (expectBrief) await page.waitForFunction(() => (window as unknown as { __bench: { brief: number | null } }).__bench.brief !== null, null, { timeout: 10_000 });
-  else await page.waitForTimeout(150);
+  await page.goto(url, { waitUntil: 'commit' });
+  const probe = await evaluateInPage<{ dcl: number; brief: number | null }>(cdp, `window.__bench.settled(${expectBrief})`);
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-  const probe = (await page.evaluate(() => (window as unknown as { __bench: { dcl: number; brief: number | null } }).__bench));
   await page.close();
   return {
     taskMs: metrics.find((m) => m.name === 'TaskDuration')!.value * 1000,
@@ -138,9 +170,9 @@ async function measurePage(context: BrowserContext, url: string, expectBrief: bo
 async function measurePopup(context: BrowserContext, extensionId: string): Promise<number> {
   const page = await context.newPage();
   await page.setViewportSize({ width: 400, height: 600 });
-  await page.goto(`chrome-extension://${extensionId}/popup.html`);
-  await page.waitForFunction(() => (window as unknown as { __bench: { firstPost: number | null } }).__bench.firstPost !== null, null, { timeout: 10_000 });
-  const firstPost = await page.evaluate(() => (window as unknown as { __bench: { firstPost: number } }).__bench.firstPost);
+  const cdp = await context.newCDPSession(page);
+  await page.goto(`chrome-extension://${extensionId}/popup.html`, { waitUntil: 'commit' });
+  const firstPost = await evaluateInPage<number>(cdp, 'window.__bench.firstPostShown()');
   await page.close();
   return firstPost;
 }
