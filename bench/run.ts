@@ -9,15 +9,15 @@
  * never asserted: this exits non-zero only when the bench itself breaks.
  */
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import catalogJson from '../data/catalog.json';
-import { chromiumArgs, findChromium } from '../tests/e2e/chromium';
-import { articlePage, homePage } from '../tests/e2e/pages';
+import { findChromium } from '../tests/e2e/chromium';
+import { ARTICLE_URL, closeBrowsers, evaluateInPage, launch, NON_ARTICLE_URL } from './browser';
 import { parseCatalog } from '../utils/catalog';
 import { buildUrlIndex, findPostId } from '../utils/match';
 
@@ -30,8 +30,6 @@ const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, 'bench/out');
 const catalog = parseCatalog(catalogJson);
 const urlIndex = buildUrlIndex(catalog.posts);
-const ARTICLE_URL = catalog.posts[1]!.url;
-const NON_ARTICLE_URL = 'https://medium.com/airbnb-engineering';
 
 type Budget = { max: number } | { min: number };
 interface Metric {
@@ -71,80 +69,6 @@ async function prepareFloorExtension(): Promise<string> {
   await writeFile(resolve(dir, 'catalog.js'), `self.CATALOG = ${JSON.stringify(catalog)};`);
   await writeFile(resolve(dir, 'index.js'), `self.BB_INDEX = ${JSON.stringify(urlIndex)};`);
   return dir;
-}
-
-/**
- * Records, in the page's own world, DOMContentLoaded, the moment a brief panel has rendered and the
- * popup's first row; `settled(expectBrief)` resolves once the page is done: after load (and the
- * brief, if one is expected), two frames and 100 ms more, so the panel's own style, layout and paint
- * are counted. Read with a bare CDP `Runtime.evaluate`, the same way in every variant: Playwright's
- * `waitForFunction` evaluates its ~300 kB injected script in the page, ~45 ms of main-thread time
- * here, which an earlier version of this bench charged to the extension variants only.
- */
-const PAGE_PROBE = `(() => {
-  const b = (window.__bench = { dcl: null, brief: null, firstPost: null });
-  let briefSeen, firstPostSeen;
-  const briefShown = new Promise((resolve) => (briefSeen = resolve));
-  const firstPostShown = new Promise((resolve) => (firstPostSeen = resolve));
-  const loaded = new Promise((resolve) => addEventListener('load', resolve, { once: true }));
-  document.addEventListener('DOMContentLoaded', () => (b.dcl = performance.now()), { once: true });
-  const seen = () => {
-    for (const el of document.documentElement.children) {
-      if (el.tagName.startsWith('BLOG-BRIEF') && el.shadowRoot && el.shadowRoot.querySelector('aside')) return true;
-    }
-    return false;
-  };
-  const observer = new MutationObserver(() => {
-    if (b.brief === null && seen()) { b.brief = performance.now(); briefSeen(); }
-    if (b.firstPost === null && document.querySelector('.posts a.row-link')) { b.firstPost = performance.now(); firstPostSeen(); }
-    if (b.brief !== null && b.firstPost !== null) observer.disconnect();
-  });
-  observer.observe(document, { childList: true, subtree: true });
-  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
-  const timeout = (what) => new Promise((_, reject) => setTimeout(() => reject(new Error('no ' + what + ' within 10 s')), 10000));
-  b.settled = async (expectBrief) => {
-    await loaded;
-    if (expectBrief) await Promise.race([briefShown, timeout('brief')]);
-    await frame();
-    await frame();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    return { dcl: b.dcl, brief: b.brief };
-  };
-  b.firstPostShown = () => Promise.race([firstPostShown, timeout('first post')]).then(() => b.firstPost);
-})();`;
-
-/** Evaluates an expression in the page's main world over CDP, awaiting its promise (no Playwright script in the page). */
-async function evaluateInPage<T>(cdp: CDPSession, expression: string): Promise<T> {
-  const { result, exceptionDetails } = (await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true })) as {
-    result: { value: T };
-    exceptionDetails?: { exception?: { description?: string }; text: string };
-  };
-  if (exceptionDetails) throw new Error(`in the page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-  return result.value;
-}
-
-/** Browser profiles made for this run, removed at its end. */
-const profiles: string[] = [];
-
-async function launch(extensionPath: string | null): Promise<BrowserContext> {
-  const profile = await mkdtemp(join(os.tmpdir(), 'blog-brief-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: findChromium() ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    args: chromiumArgs(extensionPath),
-  });
-  await context.route(/^https:\/\/(netflixtechblog\.com|netflixtechblog\.medium\.com|medium\.com|airbnb\.tech)\//, (route) =>
-    route.fulfill({ contentType: 'text/html', body: route.request().url() === NON_ARTICLE_URL ? homePage() : articlePage() }),
-  );
-  await context.addInitScript(PAGE_PROBE);
-  profiles.push(profile);
-  if (extensionPath) {
-    if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
-    // Let the background load the catalog into IndexedDB before anything is timed.
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  return context;
 }
 
 interface PageRun {
@@ -273,8 +197,7 @@ async function main() {
     popupFloor.push(await measurePopup(variants.floor, floorId));
   }
   const idb = await idbBench(variants.none);
-  for (const context of Object.values(variants)) await context.close();
-  await Promise.all(profiles.map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined)));
+  await closeBrowsers(Object.values(variants));
   const recognition = recognitionThroughput();
 
   const added = (name: 'blogBrief' | 'floor', page: 'article' | 'other') => {

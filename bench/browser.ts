@@ -1,0 +1,96 @@
+/**
+ * The browser side of the benchmarks (bench/run.ts, bench/profile.ts): Chromium with or without an
+ * extension, the blogs' pages served from fixtures at real URLs, and a probe in each page that the
+ * bench reads without putting any script of Playwright's into the page.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
+import catalogJson from '../data/catalog.json';
+import { chromiumArgs, findChromium } from '../tests/e2e/chromium';
+import { articlePage, homePage } from '../tests/e2e/pages';
+
+/** A catalog article (its brief is shown) and a Medium page that is not an article (nothing is). */
+export const ARTICLE_URL = catalogJson.posts[1]!.url;
+export const NON_ARTICLE_URL = 'https://medium.com/airbnb-engineering';
+
+/**
+ * Records, in the page's own world, DOMContentLoaded, the moment a brief panel has rendered and the
+ * popup's first row; `settled(expectBrief)` resolves once the page is done: after load (and the
+ * brief, if one is expected), two frames and 100 ms more, so the panel's own style, layout and paint
+ * are counted. Read with a bare CDP `Runtime.evaluate`, the same way in every variant: Playwright's
+ * `waitForFunction` evaluates its ~300 kB injected script in the page, ~45 ms of main-thread time
+ * here, which an earlier version of this bench charged to the extension variants only.
+ */
+const PAGE_PROBE = `(() => {
+  const b = (window.__bench = { dcl: null, brief: null, firstPost: null });
+  let briefSeen, firstPostSeen;
+  const briefShown = new Promise((resolve) => (briefSeen = resolve));
+  const firstPostShown = new Promise((resolve) => (firstPostSeen = resolve));
+  const loaded = new Promise((resolve) => addEventListener('load', resolve, { once: true }));
+  document.addEventListener('DOMContentLoaded', () => (b.dcl = performance.now()), { once: true });
+  const seen = () => {
+    for (const el of document.documentElement.children) {
+      if (el.tagName.startsWith('BLOG-BRIEF') && el.shadowRoot && el.shadowRoot.querySelector('aside')) return true;
+    }
+    return false;
+  };
+  const observer = new MutationObserver(() => {
+    if (b.brief === null && seen()) { b.brief = performance.now(); briefSeen(); }
+    if (b.firstPost === null && document.querySelector('.posts a.row-link')) { b.firstPost = performance.now(); firstPostSeen(); }
+    if (b.brief !== null && b.firstPost !== null) observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  const timeout = (what) => new Promise((_, reject) => setTimeout(() => reject(new Error('no ' + what + ' within 10 s')), 10000));
+  b.settled = async (expectBrief) => {
+    await loaded;
+    if (expectBrief) await Promise.race([briefShown, timeout('brief')]);
+    await frame();
+    await frame();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return { dcl: b.dcl, brief: b.brief };
+  };
+  b.firstPostShown = () => Promise.race([firstPostShown, timeout('first post')]).then(() => b.firstPost);
+})();`;
+
+/** Evaluates an expression in the page's main world over CDP, awaiting its promise (no Playwright script in the page). */
+export async function evaluateInPage<T>(cdp: CDPSession, expression: string): Promise<T> {
+  const { result, exceptionDetails } = (await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true })) as {
+    result: { value: T };
+    exceptionDetails?: { exception?: { description?: string }; text: string };
+  };
+  if (exceptionDetails) throw new Error(`in the page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+  return result.value;
+}
+
+/** Browser profiles made by launch(), removed by closeBrowsers(). */
+const profiles: string[] = [];
+
+/** A fresh Chromium profile with `extensionPath` loaded (or none), the fixtures routed and the probe installed. */
+export async function launch(extensionPath: string | null): Promise<BrowserContext> {
+  const profile = await mkdtemp(join(os.tmpdir(), 'blog-brief-bench-'));
+  profiles.push(profile);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium() ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    args: chromiumArgs(extensionPath),
+  });
+  await context.route(/^https:\/\/(netflixtechblog\.com|netflixtechblog\.medium\.com|medium\.com|airbnb\.tech)\//, (route) =>
+    route.fulfill({ contentType: 'text/html', body: route.request().url() === NON_ARTICLE_URL ? homePage() : articlePage() }),
+  );
+  await context.addInitScript(PAGE_PROBE);
+  if (extensionPath) {
+    if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+    // Let the background load the catalog into IndexedDB before anything is timed.
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return context;
+}
+
+export async function closeBrowsers(contexts: BrowserContext[]): Promise<void> {
+  for (const context of contexts) await context.close();
+  await Promise.all(profiles.map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined)));
+}
