@@ -86,8 +86,9 @@ export function createPanelHost(): PanelHost {
     }
     if (!ui.host.isConnected) {
       // A panel left by an older copy of this script (the extension was updated under the page) goes:
-      // never two panels.
-      for (const stale of document.querySelectorAll(PANEL_TAG)) stale.remove();
+      // never two panels. Panels live only on <html>, so its few children are all there is to check,
+      // not the whole of a long article's DOM.
+      for (const stale of [...document.documentElement.children]) if (stale.localName === PANEL_TAG) stale.remove();
       // On <html>, not <body>: a transformed or filtered body would otherwise capture position: fixed.
       document.documentElement.append(ui.host);
     }

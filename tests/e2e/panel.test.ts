@@ -184,6 +184,20 @@ describe.skipIf(!chromiumPath)('the panel in Chromium', () => {
     expect(await page.evaluate(() => document.querySelectorAll('style, link[rel=stylesheet]').length)).toBe(2);
   });
 
+  it('replaces a panel left on the page by an older copy of the extension: never two', async () => {
+    // What an extension update leaves behind: the old script's panel on <html>, its script gone.
+    const leftover = `<script>
+      const old = document.createElement('blog-brief-panel');
+      old.attachShadow({ mode: 'open' }).innerHTML = '<aside aria-label="Blog Brief"><h2>Old brief</h2></aside>';
+      document.documentElement.append(old);
+    </script>`;
+    const url = posts[6]!.url;
+    await browser.serve(url, articlePage({ extraBody: leftover }));
+    await page.goto(url);
+    await expect.poll(() => panel().getByRole('heading', { level: 2 }).textContent()).toBe(posts[6]!.title);
+    expect(await page.locator('blog-brief-panel').count()).toBe(1);
+  });
+
   it('collapses with Esc, remembers it on the next article, and the close button removes it for this page', async () => {
     await page.goto(posts[3]!.url);
     await panel().getByRole('button', { name: 'Collapse brief' }).focus();

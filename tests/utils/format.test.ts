@@ -4,6 +4,14 @@ import { formatAuthors, formatDate } from '../../utils/format';
 describe('formatDate', () => {
   it('shows a catalog date as the calendar date it names, in any time zone', () => {
     expect(formatDate('2025-09-29')).toBe('Sep 29, 2025');
+    expect(formatDate('2024-01-05')).toBe('Jan 5, 2024');
+    expect(formatDate('2023-12-31')).toBe('Dec 31, 2023');
+  });
+
+  it('shows anything that is not a calendar date as given', () => {
+    for (const text of ['', '2025-9-29', '2025-13-01', '2025-00-10', '2025-02-00', '2025/09/29', '2025-09-2x', 'x025-09-29', '2025-09-29T10:00:00Z']) {
+      expect(formatDate(text)).toBe(text);
+    }
   });
 });
 
