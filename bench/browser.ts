@@ -65,19 +65,19 @@ export async function evaluateInPage<T>(cdp: CDPSession, expression: string): Pr
   return result.value;
 }
 
-/** Browser profiles made by launch(), removed by closeBrowsers(). */
-const profiles: string[] = [];
+/** The profile directory launch() made for each browser, removed by closeBrowsers(). */
+const profiles = new Map<BrowserContext, string>();
 
 /** A fresh Chromium profile with `extensionPath` loaded (or none), the fixtures routed and the probe installed. */
 export async function launch(extensionPath: string | null): Promise<BrowserContext> {
   const profile = await mkdtemp(join(os.tmpdir(), 'blog-brief-bench-'));
-  profiles.push(profile);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium() ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1440, height: 900 },
     args: chromiumArgs(extensionPath),
   });
+  profiles.set(context, profile);
   await context.route(/^https:\/\/(netflixtechblog\.com|netflixtechblog\.medium\.com|medium\.com|airbnb\.tech)\//, (route) =>
     route.fulfill({ contentType: 'text/html', body: route.request().url() === NON_ARTICLE_URL ? homePage() : articlePage() }),
   );
@@ -90,7 +90,11 @@ export async function launch(extensionPath: string | null): Promise<BrowserConte
   return context;
 }
 
+/** Closes these browsers and removes their profiles. */
 export async function closeBrowsers(contexts: BrowserContext[]): Promise<void> {
-  for (const context of contexts) await context.close();
-  await Promise.all(profiles.map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined)));
+  for (const context of contexts) {
+    await context.close();
+    await rm(profiles.get(context)!, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+    profiles.delete(context);
+  }
 }

@@ -1,26 +1,27 @@
 /**
- * `npm run bench:profile [-- --other] [--runs N]`: where the content script's main-thread time goes
+ * `npm run bench:profile [-- --other | --popup] [--runs N]`: where Blog Brief's main-thread time goes
  * on a page load, by function and by source file. The question `npm run bench` raises ("what costs
- * the extra milliseconds?"), answered with a sampled CPU profile of the shipped, minified script,
- * named through its source map.
+ * the extra milliseconds?"), answered with a sampled CPU profile of the shipped, minified scripts,
+ * named through their source maps.
  *
  * Builds with BLOG_BRIEF_SOURCEMAPS=1 (hidden maps beside the built files: the scripts themselves are
- * byte-for-byte the shipped ones), then loads the catalog article (or, with --other, a Medium page
- * that is not an article) N times, each time profiling from navigation to the settled page.
- * Self time is per load, averaged. Prints only; writes nothing. Like the bench, timings on this
- * machine move by tens of percent between runs: read the ranking, not the digits.
+ * byte-for-byte the shipped ones), then loads N times, profiling from navigation to the settled page:
+ * the catalog article (default), a Medium page that is not an article (--other), or the popup up to
+ * its first post (--popup). Self time is per load, averaged. Prints only; writes nothing. Like the
+ * bench, timings on this machine move by tens of percent between runs: read the ranking, not the
+ * digits.
  */
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
 import { ARTICLE_URL, closeBrowsers, evaluateInPage, launch, NON_ARTICLE_URL } from './browser';
 
 const root = resolve(import.meta.dirname, '..');
 const other = process.argv.includes('--other');
+const popup = process.argv.includes('--popup');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 10;
-const SCRIPT = 'article-panel.js';
 /** Sampling interval, µs: the whole content script runs for a few tens of ms, so sample densely. */
 const INTERVAL_US = 100;
 
@@ -42,13 +43,22 @@ async function main() {
   log('building with source maps…');
   execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore', env: { ...process.env, BLOG_BRIEF_SOURCEMAPS: '1' } });
   const dir = resolve(root, '.output/chrome-mv3');
-  const map = new SourceMapConsumer(JSON.parse(await readFile(resolve(dir, `${SCRIPT}.map`), 'utf8')) as RawSourceMap);
+  /** Source maps of the extension's scripts, by path in the extension, read when first sampled. */
+  const maps = new Map<string, SourceMapConsumer | null>();
+  const mapFor = async (path: string) => {
+    if (!maps.has(path)) {
+      const raw = await readFile(resolve(dir, `${path}.map`), 'utf8').catch(() => null);
+      maps.set(path, raw ? new SourceMapConsumer(JSON.parse(raw) as RawSourceMap) : null);
+    }
+    return maps.get(path)!;
+  };
 
   const context = await launch(dir);
-  const target = other ? NON_ARTICLE_URL : ARTICLE_URL;
+  const extensionOrigin = `chrome-extension://${new URL(context.serviceWorkers()[0]!.url()).host}`;
+  const target = popup ? `${extensionOrigin}/popup.html` : other ? NON_ARTICLE_URL : ARTICLE_URL;
   // The profiler lives in a renderer: start it on a page of the target's own site, so the measured
   // navigation stays in that process.
-  const sameSite = new URL('/', target).href;
+  const sameSite = popup ? target : new URL('/', target).href;
   const byFunction = new Map<string, number>();
   const byFile = new Map<string, number>();
   let ours = 0;
@@ -63,27 +73,29 @@ async function main() {
     await cdp.send('Profiler.setSamplingInterval', { interval: INTERVAL_US });
     await cdp.send('Profiler.start');
     await page.goto(target, { waitUntil: 'commit' });
-    await evaluateInPage(cdp, `window.__bench.settled(${!other})`);
+    await evaluateInPage(cdp, popup ? 'window.__bench.firstPostShown()' : `window.__bench.settled(${!other})`);
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
     await page.close();
     if (run < 0) continue; // warm-up: the service worker's first answers, the disk cache
     const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
-    profile.samples.forEach((id, i) => {
+    for (const [i, id] of profile.samples.entries()) {
       const frame = nodes.get(id)!.callFrame;
       const ms = (profile.timeDeltas[i + 1] ?? INTERVAL_US) / 1000;
       if (frame.functionName === '(garbage collector)') gc += ms;
-      if (!frame.url.endsWith(`/${SCRIPT}`)) return;
+      if (!frame.url.startsWith(extensionOrigin)) continue;
       ours += ms;
-      if (frame.lineNumber < 0) {
-        add(byFile, `${SCRIPT} (no position: compile)`, ms);
-        return;
+      const script = frame.url.slice(extensionOrigin.length + 1);
+      const map = await mapFor(script);
+      if (frame.lineNumber < 0 || !map) {
+        add(byFile, `${script} (no position: compiling, instantiating)`, ms);
+        continue;
       }
       const original = map.originalPositionFor({ line: frame.lineNumber + 1, column: frame.columnNumber });
-      const file = original.source ? relative(root, resolve(dir, original.source)).replace(/^(\.\.\/)+/, '') : SCRIPT;
+      const file = original.source ? relative(root, resolve(dir, dirname(script), original.source)).replace(/^(\.\.\/)+/, '') : script;
       const module = file.includes('node_modules/') ? file.replace(/^.*node_modules\/((@[^/]+\/)?[^/]+).*$/, '$1') : file;
       add(byFile, module, ms);
       add(byFunction, `${original.name ?? (frame.functionName || '(anonymous)')}  ${file}:${original.line ?? '?'}`, ms);
-    });
+    }
   }
   await closeBrowsers([context]);
 
@@ -93,9 +105,9 @@ async function main() {
       console.log(`${(ms / RUNS).toFixed(2).padStart(8)} ms  ${key}`);
     }
   };
-  console.log(`\n${other ? 'Non-article page' : 'Article page'} ${target}, ${RUNS} loads, sampled every ${INTERVAL_US} µs.`);
-  console.log(`JavaScript in ${SCRIPT}: ${(ours / RUNS).toFixed(2)} ms per load (the page's garbage collection, all scripts: ${(gc / RUNS).toFixed(2)} ms).`);
-  console.log('Compiling and instantiating the script count where V8 does them: inside the functions, or outside any.');
+  console.log(`\n${popup ? 'Popup, to its first post' : other ? 'Non-article page' : 'Article page'} ${target}, ${RUNS} loads, sampled every ${INTERVAL_US} µs.`);
+  console.log(`Blog Brief's JavaScript: ${(ours / RUNS).toFixed(2)} ms per load (the page's garbage collection, all scripts: ${(gc / RUNS).toFixed(2)} ms).`);
+  console.log('Compiling counts where V8 does it: inside a function compiled on its first call, or outside any.');
   table('By source file (self time per load)', byFile, 15);
   table('By function (self time per load)', byFunction, 25);
 }
