@@ -46,6 +46,8 @@ export function createBrowseModel(source: CatalogSource, favorites: ReadonlySign
   const loading = computed(() => result.value === null && error.value === null);
 
   let generation = 0;
+  /** The first query's answer (or failure): the tag counts wait for it. */
+  let firstAnswer: Promise<unknown> | null = null;
   const dispose = effect(() => {
     const query: PostQuery = { tags: tags.value, blog: blog.value, text: text.value, limit: limit.value };
     const saved = view.value === 'favorites' ? favorites.value : null;
@@ -55,7 +57,9 @@ export function createBrowseModel(source: CatalogSource, favorites: ReadonlySign
     }
     const current = ++generation;
     const known = saved ? source.query({ ids: query.ids! }) : null;
-    Promise.all([source.query(query), known]).then(
+    const answer = Promise.all([source.query(query), known]);
+    firstAnswer ??= answer.catch(() => undefined);
+    answer.then(
       ([next, inCatalog]) => {
         if (current !== generation) return;
         batch(() => {
@@ -79,7 +83,9 @@ export function createBrowseModel(source: CatalogSource, favorites: ReadonlySign
       },
     );
   });
-  source.tagCounts().then((counts) => (tagCounts.value = counts), () => undefined);
+  // Asked for once the first page is in: the counts come from the whole query index (a large record
+  // for a large catalog), and reading it must not hold up the first posts.
+  void firstAnswer!.then(() => source.tagCounts()).then((counts) => (tagCounts.value = counts), () => undefined);
   source.currentPost().then((post) => (currentPost.value = post), () => undefined);
 
   return {

@@ -54,6 +54,21 @@ describe('the browse model', () => {
     expect(query).toHaveBeenLastCalledWith(expect.objectContaining({ limit: 2 * PAGE_SIZE }));
   });
 
+  it('reads the tag counts only once the first page is in, and still when that read failed', async () => {
+    for (const outcome of ['answered', 'failed'] as const) {
+      let answer: (r: QueryResult) => void = () => {};
+      let fail: (e: Error) => void = () => {};
+      const first = new Promise<QueryResult>((resolve, reject) => ((answer = resolve), (fail = reject)));
+      const tagCounts = vi.fn(async () => [{ tag: 'dist', count: 10 }]);
+      const model = createBrowseModel({ query: () => first, tagCounts, currentPost: async () => null });
+      await settle();
+      expect(tagCounts).not.toHaveBeenCalled();
+      if (outcome === 'answered') answer({ posts: [catalogPosts[0]!], total: 1 });
+      else fail(new Error('IndexedDB is unavailable'));
+      await vi.waitFor(() => expect(model.tagCounts.value).toEqual([{ tag: 'dist', count: 10 }]));
+    }
+  });
+
   it('reports a catalog that cannot be read instead of loading forever', async () => {
     const model = createBrowseModel({
       query: () => Promise.reject(new Error('IndexedDB is unavailable')),
