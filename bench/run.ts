@@ -249,6 +249,7 @@ async function main() {
     metrics.push({ id: `idb-search-${r.count}`, label: `Search, one word, ${n} posts`, unit: 'ms', samples: r.samples.search!, ...(budget ? { budget: { max: budget } } : {}) });
     metrics.push({ id: `idb-search2-${r.count}`, label: `Search, two words, ${n} posts`, unit: 'ms', samples: r.samples.searchTwoWords!, ...(budget ? { budget: { max: budget } } : {}) });
     metrics.push({ id: `idb-all-${r.count}`, label: `All posts, newest first, ${n} posts`, unit: 'ms', samples: r.samples.all! });
+    metrics.push({ id: `idb-popup-first-page-${r.count}`, label: `Popup's first page, ${n} posts (open, browse model, first 50 + total)`, unit: 'ms', samples: r.samples.popupFirstPage! });
   }
   metrics.push({ id: 'recognition', label: 'URL recognition in Node', unit: 'URLs/s', samples: recognition, budget: { min: 1_000_000 } });
 
