@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../entrypoints/popup/App';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -111,6 +111,8 @@ describe('favorites in the popup', () => {
     await new Promise((r) => setTimeout(r, 5));
     fireEvent.click(saveButtonOf(/Write-Ahead Log/));
     expect(saveButtonOf(/Seamless Istio/).getAttribute('aria-pressed')).toBe('true');
+    // The count beside "Favorites" follows at once.
+    await waitFor(() => expect(screen.getByRole('button', { name: /^Favorites/ }).textContent).toBe('Favorites 2'));
     fireEvent.click(screen.getByRole('button', { name: /^Favorites/ }));
     await screen.findByText('2 favorites, newest saved first');
     expect(rowTitles()).toEqual(['Building a Resilient Data Platform with Write-Ahead Log at Netflix', 'Seamless Istio Upgrades at Scale']);
