@@ -46,7 +46,7 @@ export function createBrowseModel(source: CatalogSource, favorites: ReadonlySign
   const loading = computed(() => result.value === null && error.value === null);
 
   let generation = 0;
-  /** The first query's answer (or failure): the tag counts wait for it. */
+  /** The first query's answer (or failure): the tag counts wait for it. Set by the effect's first run, which is immediate. */
   let firstAnswer: Promise<unknown> | null = null;
   const dispose = effect(() => {
     const query: PostQuery = { tags: tags.value, blog: blog.value, text: text.value, limit: limit.value };

@@ -120,7 +120,7 @@ export function App({ model, favorites }: { model: BrowseModel; favorites: Favor
 /**
  * How many favorites there are. Its own component so that favorites loading or changing re-renders
  * this count, not the whole popup: reading a signal subscribes the component that reads it, and the
- * popup's first post used to wait behind two whole re-renders as favorites arrived.
+ * popup's first post used to wait behind a whole re-render when favorites arrived.
  */
 function FavoriteCount({ store }: { store: FavoritesStore }) {
   return <span class="view-count">{store.list.value.length}</span>;
