@@ -1,6 +1,7 @@
 /**
  * The catalog authority: seeds IndexedDB from the bundled catalog on install and update, answers the
- * content script's brief lookups, badges tabs that show a brief, and relays the toggle shortcut.
+ * content script's brief lookups, badges tabs that show a brief, injects the panel's code after an
+ * in-app move to an article, and relays the toggle shortcut.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
@@ -9,6 +10,9 @@ import { parseCatalog, type Post } from '../utils/catalog';
 import { ensureCatalog, getPost, openBlogBriefDb } from '../utils/db';
 import { getPanelSettings } from '../utils/settings';
 import { isBackgroundMessage, type BackgroundMessage, type BriefResponse, type TabMessage } from '../utils/messaging';
+
+/** The panel's code, built from entrypoints/article-panel-ui. */
+const PANEL_CODE_FILE = 'article-panel-ui.js';
 
 export default defineBackground(() => {
   const dbReady = openBlogBriefDb();
@@ -55,6 +59,13 @@ export default defineBackground(() => {
         return undefined;
       case 'catalog:ready':
         await catalogReady;
+        return undefined;
+      case 'panel:load':
+        // The manifest injects the panel's code with the page on catalog articles; an article
+        // reached in-app (Medium's History API navigation) from another page gets it here.
+        if (tabId !== undefined) {
+          await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [`/${PANEL_CODE_FILE}`] });
+        }
         return undefined;
     }
   }

@@ -144,3 +144,21 @@ function schemeLength(url: string): number {
   const head = url.slice(0, 8).toLowerCase();
   return head.startsWith('https://') ? 8 : head.startsWith('http://') ? 7 : -1;
 }
+
+/** The hosts whose URLs scan() reads as Medium posts, and as airbnb.tech copies (www. included). */
+const MEDIUM_HOSTS = ['netflixtechblog.com', 'netflixtechblog.medium.com', 'medium.com'];
+const AIRBNB_TECH_HOSTS = ['airbnb.tech', 'www.airbnb.tech'];
+
+/**
+ * Manifest match patterns for the pages of the index's posts: every URL findPostId maps to a post,
+ * as the browser reports it (https, lower-case host), matches one. A pattern's path also matches
+ * the query, so tracking parameters are covered. Broader than findPostId (any path holding the id
+ * or slug), which is fine: they only decide where the panel's code is injected up front, and the
+ * content script still checks the URL itself.
+ */
+export function articleMatchPatterns(index: UrlIndex): string[] {
+  return [
+    ...Object.keys(index.medium).flatMap((id) => MEDIUM_HOSTS.map((host) => `https://${host}/*${id}*`)),
+    ...Object.keys(index.airbnbTech).flatMap((slug) => AIRBNB_TECH_HOSTS.map((host) => `https://${host}/*/${slug}*`)),
+  ];
+}

@@ -20,13 +20,15 @@ export interface BackgroundRequests {
   'brief:left': { request: Record<string, never>; response: void };
   /** Popup -> background, when it finds no catalog in IndexedDB: resolves once the background has loaded it. */
   'catalog:ready': { request: Record<string, never>; response: void };
+  /** Content script -> background, on an article reached in-app: inject the panel's code into the sender's frame. */
+  'panel:load': { request: Record<string, never>; response: void };
 }
 export type BackgroundRequestType = keyof BackgroundRequests;
 export type BackgroundMessage = {
   [T in BackgroundRequestType]: { type: T } & BackgroundRequests[T]['request'];
 }[BackgroundRequestType];
 
-const BACKGROUND_REQUEST_TYPES: ReadonlySet<string> = new Set<BackgroundRequestType>(['brief:get', 'brief:left', 'catalog:ready']);
+const BACKGROUND_REQUEST_TYPES: ReadonlySet<string> = new Set<BackgroundRequestType>(['brief:get', 'brief:left', 'catalog:ready', 'panel:load']);
 
 export function isBackgroundMessage(message: unknown): message is BackgroundMessage {
   return typeof message === 'object' && message !== null && BACKGROUND_REQUEST_TYPES.has((message as { type?: string }).type ?? '');

@@ -4,6 +4,10 @@
  * index and nothing else: no DOM, no message. On an article it asks the background for the brief and
  * shows the panel once the DOM is ready. Medium changes articles in-app, so it follows URL changes.
  *
+ * The panel's code is a second script (entrypoints/article-panel-ui), so this one stays a few KiB on
+ * the many pages that are not catalog articles. On an article's own page the manifest has injected
+ * it already; after an in-app move from another page, the background injects it on request.
+ *
  * An unlisted script rather than WXT's defineContentScript: WXT's content-script context announces
  * every start to the page with window.postMessage (the page's own message listeners run, and it
  * learns the extension is there) and costs ~2 ms on every page; nothing here needs it.
@@ -12,7 +16,8 @@ import urlIndex from 'virtual:url-index';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { findPostId } from '../../utils/match';
 import { askBackground, type BriefResponse } from '../../utils/messaging';
-import { createPanelHost, type PanelHost } from './panel-host';
+import { panelCode, type PanelCode } from '../article-panel-ui/handoff';
+import type { PanelHost } from '../article-panel-ui/panel-host';
 import { watchUrl } from './watch-url';
 
 export default defineUnlistedScript(() => {
@@ -34,7 +39,8 @@ export default defineUnlistedScript(() => {
       shownId = null;
       return;
     }
-    host ??= createPanelHost(); // its favorites load while the brief is fetched
+    // Created now when the panel's code is here, so its favorites load while the brief is fetched.
+    if (!host) host = panelCode()?.createPanelHost() ?? null;
     // Fails once the extension was updated or removed under this page: then there is nothing to show.
     const response: BriefResponse = await askBackground('brief:get', { postId }).catch((error: unknown) => ({
       error: String(error),
@@ -46,6 +52,15 @@ export default defineUnlistedScript(() => {
       if ('error' in response) console.warn(`[Blog Brief] ${response.error}`);
       return;
     }
+    if (!host) {
+      // Arrived in-app from a page without the panel's code: load it, now that there is a brief to show.
+      const code = await loadPanelCode().catch((error: unknown) => {
+        console.warn(`[Blog Brief] ${String(error)}`);
+        return null;
+      });
+      if (current !== generation || !code) return;
+      host ??= code.createPanelHost();
+    }
     shownId = postId;
     await domContentLoaded();
     if (current !== generation) return;
@@ -55,6 +70,16 @@ export default defineUnlistedScript(() => {
   void follow(location.href);
   watchUrl((url) => void follow(url));
 });
+
+/** The panel's code, asking the background to inject it when this page did not get it up front. */
+async function loadPanelCode(): Promise<PanelCode> {
+  const code = panelCode();
+  if (code) return code;
+  await askBackground('panel:load', {});
+  const loaded = panelCode();
+  if (!loaded) throw new Error('the panel could not be loaded into this page');
+  return loaded;
+}
 
 /** Placement measures the article, so the panel waits for the DOM. */
 function domContentLoaded(): Promise<void> {

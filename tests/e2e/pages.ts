@@ -22,9 +22,16 @@ ${Array.from({ length: 14 }, () => `<p>${LOREM.repeat(3)}</p>`).join('\n')}
 </article></main>${extraBody}</body></html>`;
 }
 
-/** A publication home page: a list of links, not an article. */
-export function homePage(): string {
-  return articlePage({ title: 'Netflix TechBlog' }).replace(/<article>[\s\S]*<\/article>/, '<section><h1>Latest</h1><p>Posts…</p></section>');
+/**
+ * A publication home page: a list of links, not an article. With `nextUrl`, its link #next goes there
+ * in-app, as Medium opens an article from a publication's home: the URL changes and the article
+ * replaces the list.
+ */
+export function homePage({ nextUrl }: { nextUrl?: string } = {}): string {
+  const list = articlePage({ title: 'Netflix TechBlog' }).replace(/<article>[\s\S]*<\/article>/, '<section><h1>Latest</h1><p>Posts…</p></section>');
+  if (!nextUrl) return list;
+  const showArticle = "document.querySelector('section').outerHTML = '<article><h1>The article</h1><p>Its text.</p></article>';";
+  return list.replace('</body>', `${inAppLink(nextUrl, showArticle)}</body>`);
 }
 
 /**
@@ -32,8 +39,11 @@ export function homePage(): string {
  * History API, no page load.
  */
 export function spaArticlePage(nextUrl: string): string {
-  return articlePage({
-    extraBody: `<a id="next" href="${nextUrl}">Next article</a>
-<script>document.getElementById('next').addEventListener('click', (e) => { e.preventDefault(); history.pushState({}, '', e.currentTarget.href); document.querySelector('h1').textContent = 'Next'; });</script>`,
-  });
+  return articlePage({ extraBody: inAppLink(nextUrl, "document.querySelector('h1').textContent = 'Next';") });
+}
+
+/** A link #next that moves to `url` with history.pushState, then runs `thenScript`. */
+function inAppLink(url: string, thenScript: string): string {
+  return `<a id="next" href="${url}">Next article</a>
+<script>document.getElementById('next').addEventListener('click', (e) => { e.preventDefault(); history.pushState({}, '', e.currentTarget.href); ${thenScript} });</script>`;
 }

@@ -100,6 +100,34 @@ describe.skipIf(!chromiumPath)('the panel in Chromium', () => {
     await expect.poll(() => page.locator('blog-brief-panel').count()).toBe(0);
   });
 
+  /** Whether the panel's code is loaded in the test page (asked in our content scripts' own world). */
+  const panelCodeLoaded = async () => {
+    await page.bringToFront();
+    return worker().evaluate(async () => {
+      const { chrome } = globalThis as unknown as ExtensionGlobal & {
+        chrome: { scripting: { executeScript(i: object): Promise<{ result: boolean }[]> } };
+      };
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      // In an array: a function in an object property gets a name helper from the test's transform,
+      // which the page would not have.
+      const [check] = [() => '__blogBriefPanelCode' in globalThis];
+      const [frame] = await chrome.scripting.executeScript({ target: { tabId: tab!.id }, func: check });
+      return frame!.result;
+    });
+  };
+
+  it('shows the brief after an in-app move from a page that is not an article, loading the panel only then', async () => {
+    const home = 'https://medium.com/airbnb-engineering';
+    const article = byId('bcb0e49c5cf8');
+    await browser.serve(home, homePage({ nextUrl: article.url }));
+    await page.goto(home);
+    expect(await panelCodeLoaded()).toBe(false);
+    await page.click('#next');
+    await expect.poll(() => panel().getByRole('heading', { level: 2 }).textContent()).toBe(article.title);
+    expect(await panelCodeLoaded()).toBe(true);
+    expect(await page.locator('blog-brief-panel').count()).toBe(1);
+  });
+
   it('badges the toolbar icon on a tab with a brief, and drops the badge when the tab leaves the article', async () => {
     await page.goto(posts[6]!.url);
     await panel().waitFor();

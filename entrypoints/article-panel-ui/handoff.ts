@@ -1,0 +1,21 @@
+/**
+ * How the content script (entrypoints/article-panel) reaches the panel's code, a second content
+ * script of ours (entrypoints/article-panel-ui): through one property of the global object of the
+ * isolated world they share. The page cannot see it; content scripts' globals are not the page's.
+ */
+import type { PanelHost } from './panel-host';
+
+export interface PanelCode {
+  createPanelHost(): PanelHost;
+}
+
+const KEY = '__blogBriefPanelCode';
+
+export function publishPanelCode(code: PanelCode): void {
+  (globalThis as Record<string, unknown>)[KEY] = code;
+}
+
+/** The panel's code, if it has been injected into this page. */
+export function panelCode(): PanelCode | undefined {
+  return (globalThis as Record<string, unknown>)[KEY] as PanelCode | undefined;
+}
