@@ -1,5 +1,5 @@
 /**
- * `npm run bench:profile [-- --other | --popup] [--runs N]`: where Blog Brief's main-thread time goes
+ * `npm run bench:profile [-- --other | --popup] [--fresh] [--runs N]`: where Blog Brief's main-thread time goes
  * on a page load, by function and by source file. The question `npm run bench` raises ("what costs
  * the extra milliseconds?"), answered with a sampled CPU profile of the shipped, minified scripts,
  * named through their source maps.
@@ -10,7 +10,8 @@
  * its first post (--popup). Self time is per load, averaged. Prints only; writes nothing. Like the
  * bench, timings on this machine move by tens of percent between runs: read the ranking, not the
  * digits. For the pages, N more loads are traced, timing what a sampling profile cannot see:
- * Chromium creating our content scripts' world and compiling them.
+ * Chromium creating our content scripts' world and compiling them. With --fresh, only those, each in
+ * a new tab: a fresh renderer, as when a reader opens an article from elsewhere.
  */
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -21,6 +22,8 @@ import { ARTICLE_URL, closeBrowsers, evaluateInPage, launch, NON_ARTICLE_URL } f
 const root = resolve(import.meta.dirname, '..');
 const other = process.argv.includes('--other');
 const popup = process.argv.includes('--popup');
+/** Each load in a new tab, so in a fresh renderer: traced only (a profiler does not follow a page into a new process). */
+const fresh = process.argv.includes('--fresh');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 10;
 /** Sampling interval, µs: the whole content script runs for a few tens of ms, so sample densely. */
@@ -66,7 +69,7 @@ async function main() {
   let gc = 0;
   const add = (totals: Map<string, number>, key: string, ms: number) => totals.set(key, (totals.get(key) ?? 0) + ms);
 
-  for (let run = -1; run < RUNS; run++) {
+  for (let run = -1; run < (fresh ? -1 : RUNS); run++) {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await page.goto(sameSite, { waitUntil: 'load' });
@@ -103,10 +106,10 @@ async function main() {
   const extensionId = new URL(extensionOrigin).host;
   const injections: number[] = [];
   const compiles: number[] = [];
-  for (let run = 0; run < (popup ? 0 : RUNS); run++) {
+  for (let run = fresh ? -1 : 0; run < (popup ? 0 : RUNS); run++) {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    await page.goto(sameSite, { waitUntil: 'load' });
+    if (!fresh) await page.goto(sameSite, { waitUntil: 'load' });
     const events: TraceEvent[] = [];
     cdp.on('Tracing.dataCollected', ({ value }) => void events.push(...(value as unknown as TraceEvent[])));
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
@@ -116,6 +119,7 @@ async function main() {
     await cdp.send('Tracing.end');
     await complete;
     await page.close();
+    if (run < 0) continue; // warm-up
     const ours = (e: TraceEvent) => JSON.stringify(e.args ?? {}).includes(extensionId);
     const total = (name: string) => events.filter((e) => e.ph === 'X' && e.name === name && ours(e)).reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0);
     injections.push(total('ScriptInjection::InjectJs'));
@@ -129,16 +133,19 @@ async function main() {
       console.log(`${(ms / RUNS).toFixed(2).padStart(8)} ms  ${key}`);
     }
   };
-  console.log(`\n${popup ? 'Popup, to its first post' : other ? 'Non-article page' : 'Article page'} ${target}, ${RUNS} loads, sampled every ${INTERVAL_US} µs.`);
-  console.log(`Blog Brief's JavaScript: ${(ours / RUNS).toFixed(2)} ms per load (the page's garbage collection, all scripts: ${(gc / RUNS).toFixed(2)} ms).`);
-  console.log('Compiling counts where V8 does it: inside a function compiled on its first call, or outside any.');
+  console.log(`\n${popup ? 'Popup, to its first post' : other ? 'Non-article page' : 'Article page'} ${target}, ${RUNS} loads${fresh ? '' : `, sampled every ${INTERVAL_US} µs`}.`);
+  if (!fresh) {
+    console.log(`Blog Brief's JavaScript: ${(ours / RUNS).toFixed(2)} ms per load (the page's garbage collection, all scripts: ${(gc / RUNS).toFixed(2)} ms).`);
+    console.log('Compiling counts where V8 does it: inside a function compiled on its first call, or outside any.');
+  }
   if (injections.length) {
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(2);
     console.log(
-      `Content scripts injected at the page's start, traced (${RUNS} more loads): ${median(injections)} ms median per load ` +
+      `Content scripts injected at the page's start, traced (${RUNS} ${fresh ? 'loads, each in a new tab' : 'more loads'}): ${median(injections)} ms median per load ` +
         `(creating their world, compiling ${median(compiles)} ms, running them), range ${Math.min(...injections).toFixed(2)}–${Math.max(...injections).toFixed(2)} ms.`,
     );
   }
+  if (fresh) return;
   table('By source file (self time per load)', byFile, 15);
   table('By function (self time per load)', byFunction, 25);
 }
