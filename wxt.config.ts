@@ -12,7 +12,10 @@ const CONTENT_SCRIPT = 'article-panel';
 const PANEL_CODE = 'article-panel-ui';
 /** Where the manifest injects the panel's code: every URL of every catalog post (utils/match.ts). */
 const CATALOG_ARTICLE_MATCHES = articleMatchPatterns(buildUrlIndex(parseCatalog(catalogJson).posts));
-/** Set by `npm run bench:profile`: source maps beside the built files (no comment in them, so the code is byte-for-byte the shipped one), to name minified code in a CPU profile. */
+/**
+ * Set by `npm run bench:profile`: source maps beside the built files, to name minified code in a CPU
+ * profile. Hidden (no comment pointing to them), so the scripts are byte-for-byte the shipped ones.
+ */
 const withSourceMaps = process.env.BLOG_BRIEF_SOURCEMAPS === '1';
 
 /**
@@ -50,12 +53,15 @@ export default defineConfig({
     build: { target: 'es2022', sourcemap: withSourceMaps ? 'hidden' : false },
   }),
   hooks: {
-    // The polyfill (3 KiB gzip) stays out of the content script, which is injected into every page of
-    // the blogs: Chrome MV3 and Firefox both give content scripts promise-based APIs natively, and the
-    // content script uses nothing the polyfill would add. Background, popup and options keep it.
+    // The polyfill (3 KiB gzip) stays out of the content scripts, which are injected into the blogs'
+    // pages: Chrome MV3 and Firefox both give content scripts promise-based APIs natively, and they use
+    // nothing the polyfill would add. Background, popup and options keep it. The panel's code also
+    // gets the compile hint.
     'vite:build:extendConfig'(entrypoints, config) {
       if (!entrypoints.every((entry) => entry.name === CONTENT_SCRIPT || entry.name === PANEL_CODE)) return;
-      if (entrypoints.some((entry) => entry.name === PANEL_CODE)) (config.plugins ??= []).push(compileHintPlugin(`${PANEL_CODE}.js`));
+      if (entrypoints.some((entry) => entry.name === PANEL_CODE)) {
+        (config.plugins ??= []).push(compileHintPlugin(`${PANEL_CODE}.js`));
+      }
       const alias = config.resolve?.alias;
       if (Array.isArray(alias)) {
         config.resolve!.alias = alias.filter((a: { find: unknown }) => a.find !== 'wxt/browser');
