@@ -16,6 +16,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
+import type { CDPSession } from 'playwright-core';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
 import { ARTICLE_URL, closeBrowsers, evaluateInPage, launch, NON_ARTICLE_URL } from './browser';
 
@@ -69,18 +70,33 @@ async function main() {
   let gc = 0;
   const add = (totals: Map<string, number>, key: string, ms: number) => totals.set(key, (totals.get(key) ?? 0) + ms);
 
-  for (let run = -1; run < (fresh ? -1 : RUNS); run++) {
+  /**
+   * One load of the target in a new tab (after a page of its own site, unless --fresh), with a
+   * recording started just before the navigation and stopped once the page has settled.
+   */
+  async function recordLoad<T>(start: (cdp: CDPSession) => Promise<unknown>, stop: (cdp: CDPSession) => Promise<T>): Promise<T> {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    await page.goto(sameSite, { waitUntil: 'load' });
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: INTERVAL_US });
-    await cdp.send('Profiler.start');
+    if (!fresh) await page.goto(sameSite, { waitUntil: 'load' });
+    await start(cdp);
     await page.goto(target, { waitUntil: 'commit' });
     await evaluateInPage(cdp, popup ? 'window.__bench.firstPostShown()' : `window.__bench.settled(${!other})`);
-    const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+    const recorded = await stop(cdp);
     await page.close();
-    if (run < 0) continue; // warm-up: the service worker's first answers, the disk cache
+    return recorded;
+  }
+
+  // Run -1 of each kind is a warm-up: the service worker's first answers, the disk cache.
+  for (let run = -1; run < (fresh ? -1 : RUNS); run++) {
+    const profile = await recordLoad(
+      async (cdp) => {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: INTERVAL_US });
+        await cdp.send('Profiler.start');
+      },
+      async (cdp) => ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile,
+    );
+    if (run < 0) continue;
     const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
     for (const [i, id] of profile.samples.entries()) {
       const frame = nodes.get(id)!.callFrame;
@@ -107,21 +123,22 @@ async function main() {
   const injections: number[] = [];
   const compiles: number[] = [];
   for (let run = fresh ? -1 : 0; run < (popup ? 0 : RUNS); run++) {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    if (!fresh) await page.goto(sameSite, { waitUntil: 'load' });
     const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', ({ value }) => void events.push(...(value as unknown as TraceEvent[])));
-    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: ['extensions', 'v8', 'devtools.timeline'] } } as never);
-    await page.goto(target, { waitUntil: 'commit' });
-    await evaluateInPage(cdp, `window.__bench.settled(${!other})`);
-    await cdp.send('Tracing.end');
-    await complete;
-    await page.close();
-    if (run < 0) continue; // warm-up
-    const ours = (e: TraceEvent) => JSON.stringify(e.args ?? {}).includes(extensionId);
-    const total = (name: string) => events.filter((e) => e.ph === 'X' && e.name === name && ours(e)).reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0);
+    let complete: Promise<unknown> = Promise.resolve();
+    await recordLoad(
+      async (cdp) => {
+        cdp.on('Tracing.dataCollected', ({ value }) => void events.push(...(value as unknown as TraceEvent[])));
+        complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+        await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: ['extensions', 'v8', 'devtools.timeline'] } } as never);
+      },
+      async (cdp) => {
+        await cdp.send('Tracing.end');
+        await complete;
+      },
+    );
+    if (run < 0) continue;
+    const isOurs = (e: TraceEvent) => JSON.stringify(e.args ?? {}).includes(extensionId);
+    const total = (name: string) => events.filter((e) => e.ph === 'X' && e.name === name && isOurs(e)).reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0);
     injections.push(total('ScriptInjection::InjectJs'));
     compiles.push(total('v8.compile'));
   }
