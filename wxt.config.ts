@@ -95,7 +95,11 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             // storage.sync needs a stable add-on id in Firefox. Blog Brief sends nothing anywhere.
-            gecko: { id: 'blog-brief@blog-brief.dev', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
+            gecko: {
+              id: 'blog-brief@blog-brief.dev',
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),

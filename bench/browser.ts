@@ -57,11 +57,16 @@ const PAGE_PROBE = `(() => {
 
 /** Evaluates an expression in the page's main world over CDP, awaiting its promise (no Playwright script in the page). */
 export async function evaluateInPage<T>(cdp: CDPSession, expression: string): Promise<T> {
-  const { result, exceptionDetails } = (await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true })) as {
+  const { result, exceptionDetails } = (await cdp.send('Runtime.evaluate', {
+    expression,
+    awaitPromise: true,
+    returnByValue: true,
+  })) as {
     result: { value: T };
     exceptionDetails?: { exception?: { description?: string }; text: string };
   };
-  if (exceptionDetails) throw new Error(`in the page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+  if (exceptionDetails)
+    throw new Error(`in the page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
   return result.value;
 }
 
@@ -78,8 +83,13 @@ export async function launch(extensionPath: string | null): Promise<BrowserConte
     args: chromiumArgs(extensionPath),
   });
   profiles.set(context, profile);
-  await context.route(/^https:\/\/(netflixtechblog\.com|netflixtechblog\.medium\.com|medium\.com|airbnb\.tech)\//, (route) =>
-    route.fulfill({ contentType: 'text/html', body: route.request().url() === NON_ARTICLE_URL ? homePage() : articlePage() }),
+  await context.route(
+    /^https:\/\/(netflixtechblog\.com|netflixtechblog\.medium\.com|medium\.com|airbnb\.tech)\//,
+    (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: route.request().url() === NON_ARTICLE_URL ? homePage() : articlePage(),
+      }),
   );
   await context.addInitScript(PAGE_PROBE);
   if (extensionPath) {

@@ -20,7 +20,14 @@ async function runIdbBench(count: number, runs: number) {
   const catalog = syntheticCatalog(count);
   const db = await openBlogBriefDb(name);
   const load = await time(() => loadCatalog(db, catalog));
-  const samples = { tag: [] as number[], tagAndBlog: [] as number[], search: [] as number[], searchTwoWords: [] as number[], all: [] as number[], popupFirstPage: [] as number[] };
+  const samples = {
+    tag: [] as number[],
+    tagAndBlog: [] as number[],
+    search: [] as number[],
+    searchTwoWords: [] as number[],
+    all: [] as number[],
+    popupFirstPage: [] as number[],
+  };
   for (let i = 0; i < runs; i++) {
     // What the popup asks: one page of rows (50) plus the total.
     samples.tag.push(await time(() => queryPosts(db, { tags: ['storage'], limit: 50 })));
@@ -43,7 +50,11 @@ async function runIdbBench(count: number, runs: number) {
 async function popupFirstPage(name: string): Promise<number> {
   const start = performance.now();
   const db = await openBlogBriefDb(name);
-  const model = createBrowseModel({ query: (q) => queryPosts(db, q), tagCounts: () => tagCounts(db), currentPost: async () => null });
+  const model = createBrowseModel({
+    query: (q) => queryPosts(db, q),
+    tagCounts: () => tagCounts(db),
+    currentPost: async () => null,
+  });
   await new Promise<void>((resolve) => {
     const stop = effect(() => {
       if (model.result.value === null) return;

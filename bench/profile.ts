@@ -46,7 +46,11 @@ function log(message: string) {
 
 async function main() {
   log('building with source maps…');
-  execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore', env: { ...process.env, BLOG_BRIEF_SOURCEMAPS: '1' } });
+  execFileSync('npx', ['wxt', 'build'], {
+    cwd: root,
+    stdio: 'ignore',
+    env: { ...process.env, BLOG_BRIEF_SOURCEMAPS: '1' },
+  });
   const dir = resolve(root, '.output/chrome-mv3');
   /** Source maps of the extension's scripts, by path in the extension, read when first sampled. */
   const maps = new Map<string, SourceMapConsumer | null>();
@@ -74,7 +78,10 @@ async function main() {
    * One load of the target in a new tab (after a page of its own site, unless --fresh), with a
    * recording started just before the navigation and stopped once the page has settled.
    */
-  async function recordLoad<T>(start: (cdp: CDPSession) => Promise<unknown>, stop: (cdp: CDPSession) => Promise<T>): Promise<T> {
+  async function recordLoad<T>(
+    start: (cdp: CDPSession) => Promise<unknown>,
+    stop: (cdp: CDPSession) => Promise<T>,
+  ): Promise<T> {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     if (!fresh) await page.goto(sameSite, { waitUntil: 'load' });
@@ -111,8 +118,12 @@ async function main() {
         continue;
       }
       const original = map.originalPositionFor({ line: frame.lineNumber + 1, column: frame.columnNumber });
-      const file = original.source ? relative(root, resolve(dir, dirname(script), original.source)).replace(/^(\.\.\/)+/, '') : script;
-      const module = file.includes('node_modules/') ? file.replace(/^.*node_modules\/((@[^/]+\/)?[^/]+).*$/, '$1') : file;
+      const file = original.source
+        ? relative(root, resolve(dir, dirname(script), original.source)).replace(/^(\.\.\/)+/, '')
+        : script;
+      const module = file.includes('node_modules/')
+        ? file.replace(/^.*node_modules\/((@[^/]+\/)?[^/]+).*$/, '$1')
+        : file;
       add(byFile, module, ms);
       add(byFunction, `${original.name ?? (frame.functionName || '(anonymous)')}  ${file}:${original.line ?? '?'}`, ms);
     }
@@ -129,7 +140,10 @@ async function main() {
       async (cdp) => {
         cdp.on('Tracing.dataCollected', ({ value }) => void events.push(...(value as unknown as TraceEvent[])));
         complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-        await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: ['extensions', 'v8', 'devtools.timeline'] } } as never);
+        await cdp.send('Tracing.start', {
+          transferMode: 'ReportEvents',
+          traceConfig: { includedCategories: ['extensions', 'v8', 'devtools.timeline'] },
+        } as never);
       },
       async (cdp) => {
         await cdp.send('Tracing.end');
@@ -138,7 +152,10 @@ async function main() {
     );
     if (run < 0) continue;
     const isOurs = (e: TraceEvent) => JSON.stringify(e.args ?? {}).includes(extensionId);
-    const total = (name: string) => events.filter((e) => e.ph === 'X' && e.name === name && isOurs(e)).reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0);
+    const total = (name: string) =>
+      events
+        .filter((e) => e.ph === 'X' && e.name === name && isOurs(e))
+        .reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0);
     injections.push(total('ScriptInjection::InjectJs'));
     compiles.push(total('v8.compile'));
   }
@@ -150,9 +167,13 @@ async function main() {
       console.log(`${(ms / RUNS).toFixed(2).padStart(8)} ms  ${key}`);
     }
   };
-  console.log(`\n${popup ? 'Popup, to its first post' : other ? 'Non-article page' : 'Article page'} ${target}, ${RUNS} loads${fresh ? '' : `, sampled every ${INTERVAL_US} µs`}.`);
+  console.log(
+    `\n${popup ? 'Popup, to its first post' : other ? 'Non-article page' : 'Article page'} ${target}, ${RUNS} loads${fresh ? '' : `, sampled every ${INTERVAL_US} µs`}.`,
+  );
   if (!fresh) {
-    console.log(`Blog Brief's JavaScript: ${(ours / RUNS).toFixed(2)} ms per load (the page's garbage collection, all scripts: ${(gc / RUNS).toFixed(2)} ms).`);
+    console.log(
+      `Blog Brief's JavaScript: ${(ours / RUNS).toFixed(2)} ms per load (the page's garbage collection, all scripts: ${(gc / RUNS).toFixed(2)} ms).`,
+    );
     console.log('Compiling counts where V8 does it: inside a function compiled on its first call, or outside any.');
   }
   if (injections.length) {

@@ -88,7 +88,10 @@ async function measurePage(context: BrowserContext, url: string, expectBrief: bo
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await page.goto(url, { waitUntil: 'commit' });
-  const probe = await evaluateInPage<{ dcl: number; brief: number | null }>(cdp, `window.__bench.settled(${expectBrief})`);
+  const probe = await evaluateInPage<{ dcl: number; brief: number | null }>(
+    cdp,
+    `window.__bench.settled(${expectBrief})`,
+  );
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   await page.close();
   return {
@@ -125,15 +128,27 @@ async function injectedBytes(dir: string): Promise<{ article: number; other: num
     }
     return total;
   };
-  const wholeHosts = manifest.content_scripts.filter((entry) => entry.matches.every((pattern) => /^https:\/\/[^/]+\/\*$/.test(pattern)));
+  const wholeHosts = manifest.content_scripts.filter((entry) =>
+    entry.matches.every((pattern) => /^https:\/\/[^/]+\/\*$/.test(pattern)),
+  );
   return { article: await gzipped(manifest.content_scripts), other: await gzipped(wholeHosts) };
 }
 
 async function idbBench(context: BrowserContext) {
-  const bundle = await build({ entryPoints: [resolve(root, 'bench/idb-page.ts')], bundle: true, format: 'iife', write: false, target: 'es2022', logLevel: 'error' });
+  const bundle = await build({
+    entryPoints: [resolve(root, 'bench/idb-page.ts')],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    target: 'es2022',
+    logLevel: 'error',
+  });
   const script = bundle.outputFiles[0]!.text;
   await context.route('https://bench.invalid/idb', (route) =>
-    route.fulfill({ contentType: 'text/html', body: `<!doctype html><meta charset="utf-8"><script>${script.replace(/<\/script/g, '<\\/script')}</script>` }),
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><meta charset="utf-8"><script>${script.replace(/<\/script/g, '<\\/script')}</script>`,
+    }),
   );
   const page = await context.newPage();
   await page.goto('https://bench.invalid/idb');
@@ -141,10 +156,11 @@ async function idbBench(context: BrowserContext) {
   for (const size of IDB_SIZES) {
     log(`IndexedDB: ${size.toLocaleString('en-US')} synthetic posts…`);
     results.push(
-      await page.evaluate(
-        ([count, runs]) => (window as unknown as { runIdbBench(c: number, r: number): Promise<unknown> }).runIdbBench(count, runs),
+      (await page.evaluate(
+        ([count, runs]) =>
+          (window as unknown as { runIdbBench(c: number, r: number): Promise<unknown> }).runIdbBench(count, runs),
         [size, RUNS] as const,
-      ) as { count: number; load: number; samples: Record<string, number[]> },
+      )) as { count: number; load: number; samples: Record<string, number[]> },
     );
   }
   await page.close();
@@ -153,9 +169,18 @@ async function idbBench(context: BrowserContext) {
 
 function recognitionThroughput(): number[] {
   const urls = [
-    ...catalog.posts.flatMap((p) => [p.url, ...p.aliases, `${p.url}?source=rss----2615bd06b42e---4`, `${p.url}#section`]),
-    'https://netflixtechblog.com/', 'https://netflixtechblog.com/tagged/data', 'https://medium.com/airbnb-engineering',
-    'https://medium.com/@someone', 'https://medium.com/pinterest-engineering/other-article-39a36d5e82c4', 'https://airbnb.tech/infrastructure/',
+    ...catalog.posts.flatMap((p) => [
+      p.url,
+      ...p.aliases,
+      `${p.url}?source=rss----2615bd06b42e---4`,
+      `${p.url}#section`,
+    ]),
+    'https://netflixtechblog.com/',
+    'https://netflixtechblog.com/tagged/data',
+    'https://medium.com/airbnb-engineering',
+    'https://medium.com/@someone',
+    'https://medium.com/pinterest-engineering/other-article-39a36d5e82c4',
+    'https://airbnb.tech/infrastructure/',
   ];
   const samples: number[] = [];
   let sink = 0;
@@ -193,12 +218,18 @@ async function main() {
     await measurePage(context, NON_ARTICLE_URL, false);
   }
 
-  const task = { none: { article: [] as number[], other: [] as number[] }, blogBrief: { article: [] as number[], other: [] as number[] }, floor: { article: [] as number[], other: [] as number[] } };
+  const task = {
+    none: { article: [] as number[], other: [] as number[] },
+    blogBrief: { article: [] as number[], other: [] as number[] },
+    floor: { article: [] as number[], other: [] as number[] },
+  };
   const dclToBrief = { blogBrief: [] as number[], floor: [] as number[] };
   for (let run = 0; run < RUNS; run++) {
     log(`page run ${run + 1}/${RUNS}`);
     // Alternate the order so no variant always runs first.
-    const order = (run % 2 ? ['floor', 'blogBrief', 'none'] : ['none', 'blogBrief', 'floor']) as (keyof typeof variants)[];
+    const order = (
+      run % 2 ? ['floor', 'blogBrief', 'none'] : ['none', 'blogBrief', 'floor']
+    ) as (keyof typeof variants)[];
     for (const name of order) {
       const article = await measurePage(variants[name], ARTICLE_URL, name !== 'none');
       const other = await measurePage(variants[name], NON_ARTICLE_URL, false);
@@ -224,7 +255,8 @@ async function main() {
   for (const p of popups) await measurePopup(p.context, p.id, p.path); // warm-up
   for (let run = 0; run < RUNS; run++) {
     log(`popup run ${run + 1}/${RUNS}`);
-    for (const p of run % 2 ? [...popups].reverse() : popups) p.samples.push(await measurePopup(p.context, p.id, p.path));
+    for (const p of run % 2 ? [...popups].reverse() : popups)
+      p.samples.push(await measurePopup(p.context, p.id, p.path));
   }
   const [popup, popupFloor, popupFloorIdb] = popups.map((p) => p.samples) as [number[], number[], number[]];
   await closeBrowsers([variants.blogBrief, variants.floor]);
@@ -234,44 +266,162 @@ async function main() {
     const base = summarize(task.none[page]);
     const s = summarize(task[name][page]);
     // Added time = median with - median without; the spread is each run's distance from the baseline median.
-    return { samples: task[name][page].map((t) => t - base.median), summary: { ...s, median: s.median - base.median, min: s.min - base.median, max: s.max - base.median, p25: s.p25 - base.median, p75: s.p75 - base.median } };
+    return {
+      samples: task[name][page].map((t) => t - base.median),
+      summary: {
+        ...s,
+        median: s.median - base.median,
+        min: s.min - base.median,
+        max: s.max - base.median,
+        p25: s.p25 - base.median,
+        p75: s.p75 - base.median,
+      },
+    };
   };
   const injected = await injectedBytes(extensionDir);
   const metrics: Metric[] = [
-    { id: 'added-task-article', label: 'Added main-thread time, article page', unit: 'ms', ...added('blogBrief', 'article'), budget: { max: 10 } },
-    { id: 'added-task-article-floor', label: '… floor (hand-written DOM panel)', unit: 'ms', ...added('floor', 'article') },
-    { id: 'added-task-other', label: 'Added main-thread time, non-article Medium page', unit: 'ms', ...added('blogBrief', 'other'), budget: { max: 2 } },
+    {
+      id: 'added-task-article',
+      label: 'Added main-thread time, article page',
+      unit: 'ms',
+      ...added('blogBrief', 'article'),
+      budget: { max: 10 },
+    },
+    {
+      id: 'added-task-article-floor',
+      label: '… floor (hand-written DOM panel)',
+      unit: 'ms',
+      ...added('floor', 'article'),
+    },
+    {
+      id: 'added-task-other',
+      label: 'Added main-thread time, non-article Medium page',
+      unit: 'ms',
+      ...added('blogBrief', 'other'),
+      budget: { max: 2 },
+    },
     { id: 'added-task-other-floor', label: '… floor', unit: 'ms', ...added('floor', 'other') },
-    { id: 'baseline-task-article', label: 'Main-thread time without any extension, article page (baseline)', unit: 'ms', samples: task.none.article },
-    { id: 'dcl-to-brief', label: 'DOMContentLoaded to brief on screen', unit: 'ms', samples: dclToBrief.blogBrief, budget: { max: 50 } },
+    {
+      id: 'baseline-task-article',
+      label: 'Main-thread time without any extension, article page (baseline)',
+      unit: 'ms',
+      samples: task.none.article,
+    },
+    {
+      id: 'dcl-to-brief',
+      label: 'DOMContentLoaded to brief on screen',
+      unit: 'ms',
+      samples: dclToBrief.blogBrief,
+      budget: { max: 50 },
+    },
     { id: 'dcl-to-brief-floor', label: '… floor', unit: 'ms', samples: dclToBrief.floor },
-    { id: 'injected-bytes', label: 'Injected into a catalog article: both content scripts (JS, the panel CSS inside), gzip', unit: 'KiB', samples: [injected.article / 1024], budget: { max: 16 } },
-    { id: 'injected-bytes-other', label: 'Injected into the blogs\' other pages: the URL-checking script alone, gzip', unit: 'KiB', samples: [injected.other / 1024] },
-    { id: 'popup-first-post', label: 'Popup: opening to first post on screen', unit: 'ms', samples: popup, budget: { max: 100 } },
-    { id: 'popup-first-post-floor', label: '… floor (static page, titles from an in-memory array)', unit: 'ms', samples: popupFloor },
-    { id: 'popup-first-post-floor-idb', label: '… floor reading its first page from IndexedDB (one open, one getAll)', unit: 'ms', samples: popupFloorIdb },
+    {
+      id: 'injected-bytes',
+      label: 'Injected into a catalog article: both content scripts (JS, the panel CSS inside), gzip',
+      unit: 'KiB',
+      samples: [injected.article / 1024],
+      budget: { max: 16 },
+    },
+    {
+      id: 'injected-bytes-other',
+      label: "Injected into the blogs' other pages: the URL-checking script alone, gzip",
+      unit: 'KiB',
+      samples: [injected.other / 1024],
+    },
+    {
+      id: 'popup-first-post',
+      label: 'Popup: opening to first post on screen',
+      unit: 'ms',
+      samples: popup,
+      budget: { max: 100 },
+    },
+    {
+      id: 'popup-first-post-floor',
+      label: '… floor (static page, titles from an in-memory array)',
+      unit: 'ms',
+      samples: popupFloor,
+    },
+    {
+      id: 'popup-first-post-floor-idb',
+      label: '… floor reading its first page from IndexedDB (one open, one getAll)',
+      unit: 'ms',
+      samples: popupFloorIdb,
+    },
   ];
   for (const r of idb) {
     const n = r.count.toLocaleString('en-US');
     const budget = r.count >= 100_000 ? 50 : r.count >= 10_000 ? 10 : undefined;
-    metrics.push({ id: `idb-load-${r.count}`, label: `IndexedDB bulk load, ${n} posts`, unit: 'ms', samples: [r.load] });
-    metrics.push({ id: `idb-tag-${r.count}`, label: `Tag query, ${n} posts (first 50 + total)`, unit: 'ms', samples: r.samples.tag!, ...(budget ? { budget: { max: budget } } : {}) });
-    metrics.push({ id: `idb-tag-blog-${r.count}`, label: `Tag + blog query, ${n} posts`, unit: 'ms', samples: r.samples.tagAndBlog!, ...(budget ? { budget: { max: budget } } : {}) });
-    metrics.push({ id: `idb-search-${r.count}`, label: `Search, one word, ${n} posts`, unit: 'ms', samples: r.samples.search!, ...(budget ? { budget: { max: budget } } : {}) });
-    metrics.push({ id: `idb-search2-${r.count}`, label: `Search, two words, ${n} posts`, unit: 'ms', samples: r.samples.searchTwoWords!, ...(budget ? { budget: { max: budget } } : {}) });
-    metrics.push({ id: `idb-all-${r.count}`, label: `All posts, newest first, ${n} posts`, unit: 'ms', samples: r.samples.all! });
-    metrics.push({ id: `idb-popup-first-page-${r.count}`, label: `Popup's first page, ${n} posts (open, browse model, first 50 + total)`, unit: 'ms', samples: r.samples.popupFirstPage! });
+    metrics.push({
+      id: `idb-load-${r.count}`,
+      label: `IndexedDB bulk load, ${n} posts`,
+      unit: 'ms',
+      samples: [r.load],
+    });
+    metrics.push({
+      id: `idb-tag-${r.count}`,
+      label: `Tag query, ${n} posts (first 50 + total)`,
+      unit: 'ms',
+      samples: r.samples.tag!,
+      ...(budget ? { budget: { max: budget } } : {}),
+    });
+    metrics.push({
+      id: `idb-tag-blog-${r.count}`,
+      label: `Tag + blog query, ${n} posts`,
+      unit: 'ms',
+      samples: r.samples.tagAndBlog!,
+      ...(budget ? { budget: { max: budget } } : {}),
+    });
+    metrics.push({
+      id: `idb-search-${r.count}`,
+      label: `Search, one word, ${n} posts`,
+      unit: 'ms',
+      samples: r.samples.search!,
+      ...(budget ? { budget: { max: budget } } : {}),
+    });
+    metrics.push({
+      id: `idb-search2-${r.count}`,
+      label: `Search, two words, ${n} posts`,
+      unit: 'ms',
+      samples: r.samples.searchTwoWords!,
+      ...(budget ? { budget: { max: budget } } : {}),
+    });
+    metrics.push({
+      id: `idb-all-${r.count}`,
+      label: `All posts, newest first, ${n} posts`,
+      unit: 'ms',
+      samples: r.samples.all!,
+    });
+    metrics.push({
+      id: `idb-popup-first-page-${r.count}`,
+      label: `Popup's first page, ${n} posts (open, browse model, first 50 + total)`,
+      unit: 'ms',
+      samples: r.samples.popupFirstPage!,
+    });
   }
-  metrics.push({ id: 'recognition', label: 'URL recognition in Node', unit: 'URLs/s', samples: recognition, budget: { min: 1_000_000 } });
+  metrics.push({
+    id: 'recognition',
+    label: 'URL recognition in Node',
+    unit: 'URLs/s',
+    samples: recognition,
+    budget: { min: 1_000_000 },
+  });
 
   const report = {
     date: new Date().toISOString(),
     quick,
     runs: RUNS,
-    machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}` },
+    machine: {
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      cores: os.cpus().length,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      os: `${os.type()} ${os.release()}`,
+    },
     versions: {
       node: process.version,
-      chromium: execFileSync(findChromium() ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
+      chromium: execFileSync(findChromium() ?? '/usr/bin/chromium', ['--version'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim(),
       blogBrief: JSON.parse(await readFile(resolve(root, 'package.json'), 'utf8')).version as string,
     },
     metrics: metrics.map(({ samples, summary, ...m }) => {
@@ -296,10 +446,18 @@ async function main() {
   log(failed.length ? `over budget: ${failed.join('; ')}` : 'every budget met');
 }
 
-type Report = { date: string; quick: boolean; runs: number; machine: Record<string, unknown>; versions: Record<string, string>; metrics: (Summary & { label: string; unit: string; budget?: Budget; pass: boolean | null })[] };
+type Report = {
+  date: string;
+  quick: boolean;
+  runs: number;
+  machine: Record<string, unknown>;
+  versions: Record<string, string>;
+  metrics: (Summary & { label: string; unit: string; budget?: Budget; pass: boolean | null })[];
+};
 
 function renderTable(report: Report): string {
-  const fmt = (x: number, unit: string) => (unit === 'URLs/s' ? `${(x / 1e6).toFixed(2)} M` : unit === 'KiB' ? x.toFixed(2) : x.toFixed(1));
+  const fmt = (x: number, unit: string) =>
+    unit === 'URLs/s' ? `${(x / 1e6).toFixed(2)} M` : unit === 'KiB' ? x.toFixed(2) : x.toFixed(1);
   const lines = [
     `Measured ${report.date.slice(0, 10)}${report.quick ? ' (quick run)' : ''}: ${report.runs} alternating runs per variant. ` +
       `Machine: ${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memoryGiB} GiB, ${report.machine.os}. ` +
@@ -310,16 +468,24 @@ function renderTable(report: Report): string {
   ];
   for (const m of report.metrics) {
     const budget = m.budget ? ('max' in m.budget ? `≤ ${m.budget.max}` : `≥ ${fmt(m.budget.min, m.unit)}`) : '';
-    const spread = m.n > 1 ? `${fmt(m.p25, m.unit)}–${fmt(m.p75, m.unit)}, ${fmt(m.min, m.unit)}–${fmt(m.max, m.unit)}` : '';
-    lines.push(`| ${m.label} | ${fmt(m.median, m.unit)} ${m.unit} | ${spread} | ${budget} | ${m.pass === null ? '' : m.pass ? 'pass' : '**fail**'} |`);
+    const spread =
+      m.n > 1 ? `${fmt(m.p25, m.unit)}–${fmt(m.p75, m.unit)}, ${fmt(m.min, m.unit)}–${fmt(m.max, m.unit)}` : '';
+    lines.push(
+      `| ${m.label} | ${fmt(m.median, m.unit)} ${m.unit} | ${spread} | ${budget} | ${m.pass === null ? '' : m.pass ? 'pass' : '**fail**'} |`,
+    );
   }
   return lines.join('\n');
 }
 
 async function writeBenchmarksMd(table: string) {
   const path = resolve(root, 'BENCHMARKS.md');
-  const current = await readFile(path, 'utf8').catch(() => '# Benchmarks\n\n<!-- bench:start -->\n<!-- bench:end -->\n');
-  const next = current.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`);
+  const current = await readFile(path, 'utf8').catch(
+    () => '# Benchmarks\n\n<!-- bench:start -->\n<!-- bench:end -->\n',
+  );
+  const next = current.replace(
+    /<!-- bench:start -->[\s\S]*<!-- bench:end -->/,
+    `<!-- bench:start -->\n${table}\n<!-- bench:end -->`,
+  );
   await writeFile(path, next);
 }
 

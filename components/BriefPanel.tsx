@@ -23,7 +23,15 @@ export interface BriefPanelProps {
  * The brief beside an article: an <aside> landmark named "Blog Brief". Collapsed, it is a small tab at
  * the window's edge; Esc anywhere inside collapses it and returns focus to that tab.
  */
-export function BriefPanel({ post, placement, collapsed, onCollapsedChange, onClose, actions, notice }: BriefPanelProps) {
+export function BriefPanel({
+  post,
+  placement,
+  collapsed,
+  onCollapsedChange,
+  onClose,
+  actions,
+  notice,
+}: BriefPanelProps) {
   const tabRef = useRef<HTMLButtonElement>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
   // Move focus only after a change the reader made with the panel focused, never on first render:
@@ -46,7 +54,10 @@ export function BriefPanel({ post, placement, collapsed, onCollapsedChange, onCl
     }
   };
   const blogName = BLOGS[post.blog].name;
-  const style = { top: `${placement.top}px`, ...(collapsed ? {} : { width: `${placement.width}px`, maxHeight: `${placement.maxHeight}px` }) };
+  const style = {
+    top: `${placement.top}px`,
+    ...(collapsed ? {} : { width: `${placement.width}px`, maxHeight: `${placement.maxHeight}px` }),
+  };
 
   return (
     <aside
@@ -56,7 +67,14 @@ export function BriefPanel({ post, placement, collapsed, onCollapsedChange, onCl
       onKeyDown={onKeyDown}
     >
       {collapsed ? (
-        <button ref={tabRef} type="button" class="bb-tab" aria-expanded="false" onClick={() => setCollapsed(false)} title={post.title}>
+        <button
+          ref={tabRef}
+          type="button"
+          class="bb-tab"
+          aria-expanded="false"
+          onClick={() => setCollapsed(false)}
+          title={post.title}
+        >
           <span aria-hidden="true" class="bb-tab-mark">
             ❯
           </span>
@@ -68,10 +86,23 @@ export function BriefPanel({ post, placement, collapsed, onCollapsedChange, onCl
             <span class="bb-brand">Blog Brief</span>
             <div class="bb-controls">
               {actions}
-              <button type="button" class="bb-icon" aria-expanded="true" aria-label="Collapse brief" title="Collapse (Esc)" onClick={() => setCollapsed(true)}>
+              <button
+                type="button"
+                class="bb-icon"
+                aria-expanded="true"
+                aria-label="Collapse brief"
+                title="Collapse (Esc)"
+                onClick={() => setCollapsed(true)}
+              >
                 <span aria-hidden="true">–</span>
               </button>
-              <button type="button" class="bb-icon" aria-label="Close brief on this page" title="Close on this page" onClick={onClose}>
+              <button
+                type="button"
+                class="bb-icon"
+                aria-label="Close brief on this page"
+                title="Close on this page"
+                onClick={onClose}
+              >
                 <span aria-hidden="true">×</span>
               </button>
             </div>

@@ -5,7 +5,9 @@ export function Highlight({ text, words }: { text: string; words: readonly strin
   if (words.length === 0) return <>{text}</>;
   return (
     <>
-      {highlightSegments(text, words).map((segment, i) => (segment.match ? <mark key={i}>{segment.text}</mark> : segment.text))}
+      {highlightSegments(text, words).map((segment, i) =>
+        segment.match ? <mark key={i}>{segment.text}</mark> : segment.text,
+      )}
     </>
   );
 }

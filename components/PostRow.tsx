@@ -23,7 +23,9 @@ export function PostRow({ post, words, initiallyExpanded = false, actions }: Pos
   // A search can match a key point the collapsed row does not show: show those points, so every
   // result visibly says why it matched.
   const matchedBullets =
-    expanded || words.length === 0 ? [] : post.bullets.filter((b) => highlightSegments(b, words).some((s) => s.match)).slice(0, 2);
+    expanded || words.length === 0
+      ? []
+      : post.bullets.filter((b) => highlightSegments(b, words).some((s) => s.match)).slice(0, 2);
   return (
     <article class="row" aria-labelledby={`title-${post.id}`}>
       <div class="row-head">
@@ -50,7 +52,13 @@ export function PostRow({ post, words, initiallyExpanded = false, actions }: Pos
           ))}
         </ul>
       )}
-      <button type="button" class="row-expand" aria-expanded={expanded} aria-controls={detailsId} onClick={() => setExpanded(!expanded)}>
+      <button
+        type="button"
+        class="row-expand"
+        aria-expanded={expanded}
+        aria-controls={detailsId}
+        onClick={() => setExpanded(!expanded)}
+      >
         {expanded ? 'Hide key points' : 'Key points'}
       </button>
       {expanded && (

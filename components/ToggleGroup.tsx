@@ -22,7 +22,13 @@ export function ToggleGroup({ label, options, isPressed, onToggle, children }: T
   return (
     <div role="group" aria-label={label} class="toggles">
       {options.map((option) => (
-        <button key={option.value} type="button" class="toggle" aria-pressed={isPressed(option.value)} onClick={() => onToggle(option.value)}>
+        <button
+          key={option.value}
+          type="button"
+          class="toggle"
+          aria-pressed={isPressed(option.value)}
+          onClick={() => onToggle(option.value)}
+        >
           {option.label}
           {option.count !== undefined && (
             <span class="toggle-count" aria-label={`, ${option.count} ${option.count === 1 ? 'post' : 'posts'}`}>

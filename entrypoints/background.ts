@@ -64,7 +64,10 @@ export default defineBackground(() => {
         // The manifest injects the panel's code with the page on catalog articles; an article
         // reached in-app (Medium's History API navigation) from another page gets it here.
         if (tabId !== undefined) {
-          await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [`/${PANEL_CODE_FILE}`] });
+          await browser.scripting.executeScript({
+            target: { tabId, frameIds: [sender.frameId ?? 0] },
+            files: [`/${PANEL_CODE_FILE}`],
+          });
         }
         return undefined;
     }

@@ -17,7 +17,9 @@ export function memoryProfile(): MemoryProfile {
   const area = (name: 'sync' | 'local'): StorageAreaLike => ({
     async get(keys) {
       const wanted = keys === null ? [...data[name].keys()] : typeof keys === 'string' ? [keys] : keys;
-      return Object.fromEntries(wanted.filter((k) => data[name].has(k)).map((k) => [k, structuredClone(data[name].get(k))]));
+      return Object.fromEntries(
+        wanted.filter((k) => data[name].has(k)).map((k) => [k, structuredClone(data[name].get(k))]),
+      );
     },
     async set(items) {
       const changes: Record<string, { oldValue?: unknown; newValue?: unknown }> = {};

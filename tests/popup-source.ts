@@ -10,6 +10,7 @@ export async function testCatalogSource(currentPostId: string | null = null): Pr
   return {
     query: (query) => queryPosts(db, query),
     tagCounts: () => tagCounts(db),
-    currentPost: async (): Promise<Post | null> => (currentPostId ? ((await getPost(db, currentPostId)) ?? null) : null),
+    currentPost: async (): Promise<Post | null> =>
+      currentPostId ? ((await getPost(db, currentPostId)) ?? null) : null,
   };
 }

@@ -19,7 +19,11 @@ export const BLOGS: Record<BlogId, BlogInfo> = {
 };
 
 /** Short names for filter buttons. */
-export const BLOG_SHORT_NAMES: Record<BlogId, string> = { netflix: 'Netflix', airbnb: 'Airbnb', pinterest: 'Pinterest' };
+export const BLOG_SHORT_NAMES: Record<BlogId, string> = {
+  netflix: 'Netflix',
+  airbnb: 'Airbnb',
+  pinterest: 'Pinterest',
+};
 
 /**
  * Where the content script runs: whole origins, because Medium moves between articles in-app

@@ -79,14 +79,23 @@ export function createBrowseModel(source: CatalogSource, favorites: ReadonlySign
         });
       },
       (cause: unknown) => {
-        if (current === generation) error.value = `Could not read the catalog: ${cause instanceof Error ? cause.message : String(cause)}`;
+        if (current === generation)
+          error.value = `Could not read the catalog: ${cause instanceof Error ? cause.message : String(cause)}`;
       },
     );
   });
   // Asked for once the first page is in: the counts come from the whole query index (a large record
   // for a large catalog), and reading it must not hold up the first posts.
-  void firstAnswer!.then(() => source.tagCounts()).then((counts) => (tagCounts.value = counts), () => undefined);
-  source.currentPost().then((post) => (currentPost.value = post), () => undefined);
+  void firstAnswer!
+    .then(() => source.tagCounts())
+    .then(
+      (counts) => (tagCounts.value = counts),
+      () => undefined,
+    );
+  source.currentPost().then(
+    (post) => (currentPost.value = post),
+    () => undefined,
+  );
 
   return {
     view,

@@ -24,7 +24,10 @@ function articleUrl(blog: BlogId) {
     }
     if (url.protocol !== 'https:') ctx.addIssue({ code: 'custom', message: `"${value}" must be https` });
     else if (!BLOGS[blog].hosts.includes(url.hostname)) {
-      ctx.addIssue({ code: 'custom', message: `"${value}" is not on a ${BLOGS[blog].name} host (${BLOGS[blog].hosts.join(', ')})` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" is not on a ${BLOGS[blog].name} host (${BLOGS[blog].hosts.join(', ')})`,
+      });
     } else if (urlKey(value) === null) {
       ctx.addIssue({ code: 'custom', message: `"${value}" is not an article URL Blog Brief can recognize` });
     }
@@ -54,7 +57,8 @@ export const PostSchema = z.object(postFields).superRefine((post, ctx) => {
   for (const [path, value] of [['url', post.url], ...post.aliases.map((a, i) => [`aliases.${i}`, a])] as const) {
     const result = articleUrl(post.blog).safeParse(value);
     if (!result.success) {
-      for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', path: String(path).split('.'), message: issue.message });
+      for (const issue of result.error.issues)
+        ctx.addIssue({ code: 'custom', path: String(path).split('.'), message: issue.message });
     }
   }
 });

@@ -95,7 +95,9 @@ function searchIndex(db: BlogBriefDb): Promise<SearchIndex | undefined> {
 export async function loadCatalog(db: BlogBriefDb, catalog: Catalog): Promise<void> {
   const tx = db.transaction(['posts', 'search', 'meta'], 'readwrite');
   const index = writeCatalog(tx.objectStore('posts'), tx.objectStore('search'), catalog.posts);
-  void tx.objectStore('meta').put({ version: catalog.version, count: catalog.posts.length, loadedAt: Date.now() }, 'catalog');
+  void tx
+    .objectStore('meta')
+    .put({ version: catalog.version, count: catalog.posts.length, loadedAt: Date.now() }, 'catalog');
   await tx.done;
   indexes.set(db, Promise.resolve(index));
 }

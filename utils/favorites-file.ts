@@ -9,7 +9,11 @@ export const FAVORITES_FILE_FORMAT = 'blog-brief-favorites';
 
 const FavoriteEntry = z.object({
   id: z.string().regex(/^[0-9a-f]{12}$/, 'must be a 12-character post id'),
-  title: z.string().trim().min(1, 'must not be empty').max(MAX_TITLE_LENGTH, `must be at most ${MAX_TITLE_LENGTH} characters`),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(MAX_TITLE_LENGTH, `must be at most ${MAX_TITLE_LENGTH} characters`),
   savedAt: z.number().int('must be a time in milliseconds').nonnegative('must be a time in milliseconds'),
 });
 
@@ -28,7 +32,13 @@ export class FavoritesFileError extends Error {
 
 export function favoritesFileText(favorites: readonly Favorite[], exportedAt = new Date()): string {
   const entries: FavoriteEntry[] = favorites.map(({ id, title, savedAt }) => ({ id, title, savedAt }));
-  return JSON.stringify({ format: FAVORITES_FILE_FORMAT, version: 1, exportedAt: exportedAt.toISOString(), favorites: entries }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      { format: FAVORITES_FILE_FORMAT, version: 1, exportedAt: exportedAt.toISOString(), favorites: entries },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 export function parseFavoritesFile(text: string): FavoriteEntry[] {
@@ -52,8 +62,14 @@ export function parseFavoritesFile(text: string): FavoriteEntry[] {
   file.data.favorites.forEach((raw, index) => {
     const entry = FavoriteEntry.safeParse(raw);
     if (entry.success) entries.push(entry.data);
-    else problems.push(`favorite #${index + 1}: ${entry.error.issues.map((i) => `field "${i.path.join('.')}" ${i.message}`).join('; ')}`);
+    else
+      problems.push(
+        `favorite #${index + 1}: ${entry.error.issues.map((i) => `field "${i.path.join('.')}" ${i.message}`).join('; ')}`,
+      );
   });
-  if (problems.length) throw new FavoritesFileError(`Nothing was imported. ${problems.slice(0, 3).join('. ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}.`);
+  if (problems.length)
+    throw new FavoritesFileError(
+      `Nothing was imported. ${problems.slice(0, 3).join('. ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}.`,
+    );
   return entries;
 }

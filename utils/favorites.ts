@@ -73,7 +73,10 @@ function fromStored(id: string, value: unknown, localOnly: boolean): Favorite | 
   return { id, title: t, savedAt: s, localOnly };
 }
 
-export function createFavorites(storage: FavoritesStorage = browser.storage as unknown as FavoritesStorage, options: FavoritesOptions = {}) {
+export function createFavorites(
+  storage: FavoritesStorage = browser.storage as unknown as FavoritesStorage,
+  options: FavoritesOptions = {},
+) {
   const batchMs = options.batchMs ?? 250;
   const now = options.now ?? Date.now;
   const synced = signal<ReadonlyMap<string, Favorite>>(new Map());
@@ -218,7 +221,11 @@ export function createFavorites(storage: FavoritesStorage = browser.storage as u
     else if (localOnly.value.size === 0) problem.value = null;
   }
 
-  async function keepLocally(saves: Record<string, StoredFavorite>, reason: 'sync-full' | 'rate-limited' | 'write-failed', detail = '') {
+  async function keepLocally(
+    saves: Record<string, StoredFavorite>,
+    reason: 'sync-full' | 'rate-limited' | 'write-failed',
+    detail = '',
+  ) {
     const items: Record<string, StoredFavorite> = {};
     for (const [key, value] of Object.entries(saves)) items[LOCAL_PREFIX + key.slice(SYNC_PREFIX.length)] = value;
     try {
@@ -271,7 +278,9 @@ export function createFavorites(storage: FavoritesStorage = browser.storage as u
       else save(post);
     },
     /** Adds favorites that are not saved yet, keeping their saved times. Returns how many were new. */
-    async importFavorites(favorites: readonly Pick<Favorite, 'id' | 'title' | 'savedAt'>[]): Promise<{ added: number; alreadySaved: number }> {
+    async importFavorites(
+      favorites: readonly Pick<Favorite, 'id' | 'title' | 'savedAt'>[],
+    ): Promise<{ added: number; alreadySaved: number }> {
       await ready;
       let added = 0;
       for (const favorite of favorites) {

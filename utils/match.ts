@@ -130,7 +130,7 @@ export function findPostId(url: string, index: UrlIndex): string | null {
 /** Whether url[start, end) ends in a 12-hex Medium post id (the whole segment, or after a "-"); sets `scanned`. */
 function mediumPostId(url: string, start: number, end: number): boolean {
   const n = end - start;
-  if (n < 12 || (n > 12 && url.charCodeAt(end - 13) !== 45 /* - */)) return false;
+  if (n < 12 || (n > 12 && url.charCodeAt(end - 13) !== 45) /* - */) return false;
   for (let i = end - 12; i < end; i++) {
     const c = url.charCodeAt(i) | 32; // ASCII lower case
     if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;

@@ -28,10 +28,19 @@ export type BackgroundMessage = {
   [T in BackgroundRequestType]: { type: T } & BackgroundRequests[T]['request'];
 }[BackgroundRequestType];
 
-const BACKGROUND_REQUEST_TYPES: ReadonlySet<string> = new Set<BackgroundRequestType>(['brief:get', 'brief:left', 'catalog:ready', 'panel:load']);
+const BACKGROUND_REQUEST_TYPES: ReadonlySet<string> = new Set<BackgroundRequestType>([
+  'brief:get',
+  'brief:left',
+  'catalog:ready',
+  'panel:load',
+]);
 
 export function isBackgroundMessage(message: unknown): message is BackgroundMessage {
-  return typeof message === 'object' && message !== null && BACKGROUND_REQUEST_TYPES.has((message as { type?: string }).type ?? '');
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    BACKGROUND_REQUEST_TYPES.has((message as { type?: string }).type ?? '')
+  );
 }
 
 export function askBackground<T extends BackgroundRequestType>(

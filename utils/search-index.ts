@@ -66,7 +66,14 @@ export function buildSearchIndex(ranked: readonly IndexablePost[]): SearchIndex 
   const postingData = new Uint32Array(total);
   sortedTerms.forEach((term, i) => postingData.set(terms.get(term)!, postingStart[i]!));
   const packed = (map: Map<string, number[]>) => Object.fromEntries([...map].map(([k, v]) => [k, Uint32Array.from(v)]));
-  return { ids: ranked.map((p) => p.id), tags: packed(tags), blogs: packed(blogs), terms: sortedTerms, postingStart, postingData };
+  return {
+    ids: ranked.map((p) => p.id),
+    tags: packed(tags),
+    blogs: packed(blogs),
+    terms: sortedTerms,
+    postingStart,
+    postingData,
+  };
 }
 
 export interface IndexQuery {

@@ -18,12 +18,18 @@ export interface PanelSettings {
 
 /** Every setting the panel needs, in one storage read. */
 export async function getPanelSettings(): Promise<PanelSettings> {
-  const stored = await browser.storage.sync.get([SETTING_KEYS.panelCollapsed, ...BLOG_IDS.map(SETTING_KEYS.blogEnabled)]);
+  const stored = await browser.storage.sync.get([
+    SETTING_KEYS.panelCollapsed,
+    ...BLOG_IDS.map(SETTING_KEYS.blogEnabled),
+  ]);
   return { collapsed: stored[SETTING_KEYS.panelCollapsed] === true, enabled: enabledFrom(stored) };
 }
 
 function enabledFrom(stored: Record<string, unknown>): Record<BlogId, boolean> {
-  return Object.fromEntries(BLOG_IDS.map((blog) => [blog, stored[SETTING_KEYS.blogEnabled(blog)] !== false])) as Record<BlogId, boolean>;
+  return Object.fromEntries(BLOG_IDS.map((blog) => [blog, stored[SETTING_KEYS.blogEnabled(blog)] !== false])) as Record<
+    BlogId,
+    boolean
+  >;
 }
 
 export async function setPanelCollapsed(collapsed: boolean): Promise<void> {

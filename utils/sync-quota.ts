@@ -60,7 +60,12 @@ export function fitWrites(usage: SyncUsage, writes: Record<string, unknown>): Fi
 /** Remembers recent write operations and says how long to wait before the next one is allowed. */
 export class WriteRateLimiter {
   private times: number[] = [];
-  constructor(private readonly limits: { perMinute: number; perHour: number } = { perMinute: SYNC_LIMITS.writesPerMinute, perHour: SYNC_LIMITS.writesPerHour }) {}
+  constructor(
+    private readonly limits: { perMinute: number; perHour: number } = {
+      perMinute: SYNC_LIMITS.writesPerMinute,
+      perHour: SYNC_LIMITS.writesPerHour,
+    },
+  ) {}
 
   /** Milliseconds until a write may be made at `now`; 0 means now. */
   delayAt(now: number): number {

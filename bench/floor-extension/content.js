@@ -16,12 +16,21 @@
       if (text !== undefined) node.textContent = text;
       return node;
     };
-    const style = el('style', 'aside{position:fixed;top:73px;right:24px;width:320px;max-height:80vh;overflow:auto;background:#fff;border:1px solid #ddd;border-radius:12px;padding:12px 16px;font:14px/1.5 system-ui}');
+    const style = el(
+      'style',
+      'aside{position:fixed;top:73px;right:24px;width:320px;max-height:80vh;overflow:auto;background:#fff;border:1px solid #ddd;border-radius:12px;padding:12px 16px;font:14px/1.5 system-ui}',
+    );
     const aside = el('aside');
     aside.setAttribute('aria-label', 'Blog Brief');
     const list = el('ul');
     for (const bullet of post.bullets) list.append(el('li', bullet));
-    aside.append(el('h2', post.title), el('h3', 'Why it matters'), el('p', post.summary), list, el('p', post.tags.join(' · ')));
+    aside.append(
+      el('h2', post.title),
+      el('h3', 'Why it matters'),
+      el('p', post.summary),
+      list,
+      el('p', post.tags.join(' · ')),
+    );
     shadow.append(style, aside);
     document.documentElement.append(host);
   });

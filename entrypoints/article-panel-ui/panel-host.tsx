@@ -101,7 +101,6 @@ export function createPanelHost(): PanelHost {
     ui.host.remove();
   }
 
-
   return { show, hide };
 }
 
@@ -156,13 +155,18 @@ function fixedHeaderBottom(viewportWidth: number): number {
   let bottom = 0;
   const seen = new Set<Element>();
   for (const x of [viewportWidth - 40, viewportWidth / 2]) {
-    for (let el: Element | null = document.elementFromPoint(x, 1); el && el !== document.documentElement; el = el.parentElement) {
+    for (
+      let el: Element | null = document.elementFromPoint(x, 1);
+      el && el !== document.documentElement;
+      el = el.parentElement
+    ) {
       if (seen.has(el)) break;
       seen.add(el);
       const { position } = getComputedStyle(el);
       if (position !== 'fixed' && position !== 'sticky') continue;
       const rect = el.getBoundingClientRect();
-      if (rect.top <= 1 && rect.bottom > 0 && rect.bottom < window.innerHeight / 3) bottom = Math.max(bottom, rect.bottom);
+      if (rect.top <= 1 && rect.bottom > 0 && rect.bottom < window.innerHeight / 3)
+        bottom = Math.max(bottom, rect.bottom);
     }
   }
   return bottom;

@@ -38,7 +38,10 @@ export function App({ favorites }: { favorites: FavoritesStore }) {
       const entries = parseFavoritesFile(await file.text());
       const { added, alreadySaved } = await favorites.importFavorites(entries);
       await favorites.settled();
-      setOutcome({ kind: 'ok', text: `Imported ${added} new ${added === 1 ? 'favorite' : 'favorites'}${alreadySaved ? `; ${alreadySaved} were already saved` : ''}.` });
+      setOutcome({
+        kind: 'ok',
+        text: `Imported ${added} new ${added === 1 ? 'favorite' : 'favorites'}${alreadySaved ? `; ${alreadySaved} were already saved` : ''}.`,
+      });
     } catch (error) {
       setOutcome({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
     }
@@ -53,7 +56,11 @@ export function App({ favorites }: { favorites: FavoritesStore }) {
         {enabled &&
           BLOG_IDS.map((blog) => (
             <label key={blog} class="check">
-              <input type="checkbox" checked={enabled[blog]} onChange={(e) => void onBlogChange(blog, e.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                checked={enabled[blog]}
+                onChange={(e) => void onBlogChange(blog, e.currentTarget.checked)}
+              />
               {BLOGS[blog].name}
             </label>
           ))}
@@ -63,8 +70,9 @@ export function App({ favorites }: { favorites: FavoritesStore }) {
       <section aria-labelledby="favorites-heading">
         <h2 id="favorites-heading">Favorites</h2>
         <p>
-          You have {favorites.list.value.length} {favorites.list.value.length === 1 ? 'favorite' : 'favorites'}. They follow you to your other
-          browsers through browser sync. A file keeps a copy anywhere else; importing one adds its favorites to yours.
+          You have {favorites.list.value.length} {favorites.list.value.length === 1 ? 'favorite' : 'favorites'}. They
+          follow you to your other browsers through browser sync. A file keeps a copy anywhere else; importing one adds
+          its favorites to yours.
         </p>
         <SyncNotice store={favorites} class="notice" />
         <div class="actions">

@@ -29,7 +29,9 @@ export function App({ model, favorites }: { model: BrowseModel; favorites: Favor
   const current = model.filtering.value || inFavorites ? null : model.currentPost.value;
   const missing = inFavorites ? model.missingFavorites.value : [];
   const total = (result?.total ?? 0) + missing.length;
-  const saveButton = (post: { id: string; title: string }) => <FavoriteToggle store={favorites} post={post} class="row-save" />;
+  const saveButton = (post: { id: string; title: string }) => (
+    <FavoriteToggle store={favorites} post={post} class="row-save" />
+  );
   const posts = (result?.posts ?? []).filter((post) => post.id !== current?.id);
   const words = model.words.value;
 
@@ -47,7 +49,12 @@ export function App({ model, favorites }: { model: BrowseModel; favorites: Favor
         </div>
       </header>
       <SyncNotice store={favorites} class="notice" />
-      <SearchBox value={model.text.value} onInput={model.setText} inputRef={searchRef} onArrowDown={() => focusFirstRow()} />
+      <SearchBox
+        value={model.text.value}
+        onInput={model.setText}
+        inputRef={searchRef}
+        onArrowDown={() => focusFirstRow()}
+      />
       <div class="filters">
         <ToggleGroup
           label="Blog"
@@ -82,7 +89,10 @@ export function App({ model, favorites }: { model: BrowseModel; favorites: Favor
             {inFavorites && !model.filtering.value ? (
               <>
                 <p>No favorites yet.</p>
-                <p>Press the star on a brief, here or beside an article, to keep it. Favorites follow you to your other browsers through browser sync.</p>
+                <p>
+                  Press the star on a brief, here or beside an article, to keep it. Favorites follow you to your other
+                  browsers through browser sync.
+                </p>
               </>
             ) : model.filtering.value ? (
               <>
@@ -97,7 +107,11 @@ export function App({ model, favorites }: { model: BrowseModel; favorites: Favor
             )}
           </div>
         )}
-        <PostList label="Briefs" posts={posts} renderRow={(post) => <PostRow post={post} words={words} actions={saveButton(post)} />} />
+        <PostList
+          label="Briefs"
+          posts={posts}
+          renderRow={(post) => <PostRow post={post} words={words} actions={saveButton(post)} />}
+        />
         {missing.length > 0 && (
           <ul class="posts missing" aria-label="Favorites no longer in the catalog">
             {missing.map((favorite) => (
@@ -128,7 +142,10 @@ function FavoriteCount({ store }: { store: FavoritesStore }) {
 
 function resultHeading(total: number, filtering: boolean, inFavorites: boolean): string {
   const briefs = `${total} ${total === 1 ? 'brief' : 'briefs'}`;
-  if (inFavorites) return filtering ? `${total} ${total === 1 ? 'favorite' : 'favorites'} found` : `${total} ${total === 1 ? 'favorite' : 'favorites'}, newest saved first`;
+  if (inFavorites)
+    return filtering
+      ? `${total} ${total === 1 ? 'favorite' : 'favorites'} found`
+      : `${total} ${total === 1 ? 'favorite' : 'favorites'}, newest saved first`;
   return filtering ? `${briefs} found` : `All ${briefs}, newest first`;
 }
 
@@ -140,7 +157,9 @@ function MissingFavoriteRow({ favorite, favorites }: { favorite: Favorite; favor
         <h3 class="row-title">{favorite.title}</h3>
         <FavoriteToggle store={favorites} post={favorite} class="row-save" />
       </div>
-      <p class="row-meta">No longer in the Blog Brief catalog · saved {new Date(favorite.savedAt).toLocaleDateString()}</p>
+      <p class="row-meta">
+        No longer in the Blog Brief catalog · saved {new Date(favorite.savedAt).toLocaleDateString()}
+      </p>
     </article>
   );
 }

@@ -25,13 +25,22 @@ export function indexedDbCatalogSource(): CatalogSource {
     return get(db);
   }
   return {
-    query: (query) => read((db) => queryPosts(db, query), (result) => result.total === 0),
+    query: (query) =>
+      read(
+        (db) => queryPosts(db, query),
+        (result) => result.total === 0,
+      ),
     tagCounts: () => read(tagCounts, (counts) => counts.length === 0),
     async currentPost() {
       // The tab's URL is visible because opening the popup grants activeTab.
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       const postId = tab?.url ? findPostId(tab.url, urlIndex) : null;
-      return postId ? ((await read((db) => getPost(db, postId), (post) => post === undefined)) ?? null) : null;
+      return postId
+        ? ((await read(
+            (db) => getPost(db, postId),
+            (post) => post === undefined,
+          )) ?? null)
+        : null;
     },
   };
 }

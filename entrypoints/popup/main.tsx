@@ -6,4 +6,7 @@ import { indexedDbCatalogSource } from './catalog-source';
 import './popup.css';
 
 const favorites = createFavorites();
-render(<App model={createBrowseModel(indexedDbCatalogSource(), favorites.list)} favorites={favorites} />, document.getElementById('app')!);
+render(
+  <App model={createBrowseModel(indexedDbCatalogSource(), favorites.list)} favorites={favorites} />,
+  document.getElementById('app')!,
+);

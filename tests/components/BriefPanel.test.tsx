@@ -8,9 +8,25 @@ import { hostilePost, maestro } from '../fixtures';
 
 const margin: Placement = { mode: 'margin', top: 80, width: 320, maxHeight: 700 };
 
-function Stateful({ post = maestro, startCollapsed = false, onClose = () => {} }: { post?: Post; startCollapsed?: boolean; onClose?: () => void }) {
+function Stateful({
+  post = maestro,
+  startCollapsed = false,
+  onClose = () => {},
+}: {
+  post?: Post;
+  startCollapsed?: boolean;
+  onClose?: () => void;
+}) {
   const [collapsed, setCollapsed] = useState(startCollapsed);
-  return <BriefPanel post={post} placement={margin} collapsed={collapsed} onCollapsedChange={setCollapsed} onClose={onClose} />;
+  return (
+    <BriefPanel
+      post={post}
+      placement={margin}
+      collapsed={collapsed}
+      onCollapsedChange={setCollapsed}
+      onClose={onClose}
+    />
+  );
 }
 
 describe('BriefPanel', () => {

@@ -31,7 +31,10 @@ describe('the options page', () => {
       ]),
     );
     expect((await screen.findByRole('status')).textContent).toBe('Imported 1 new favorite; 1 were already saved.');
-    expect(Object.keys(await fakeBrowser.storage.sync.get(null)).sort()).toEqual([`${SYNC_PREFIX}028e9637f041`, `${SYNC_PREFIX}bcb0e49c5cf8`]);
+    expect(Object.keys(await fakeBrowser.storage.sync.get(null)).sort()).toEqual([
+      `${SYNC_PREFIX}028e9637f041`,
+      `${SYNC_PREFIX}bcb0e49c5cf8`,
+    ]);
   });
 
   it('refuses a bad file with a clear error and changes nothing', async () => {
@@ -39,7 +42,9 @@ describe('the options page', () => {
     favorites.save({ id: '028e9637f041', title: 'Maestro' });
     await favorites.settled();
     const before = await fakeBrowser.storage.sync.get(null);
-    chooseFile('{"format":"blog-brief-favorites","version":1,"exportedAt":"x","favorites":[{"id":"127b6712359a","title":"ok","savedAt":1},{"id":"x"}]}');
+    chooseFile(
+      '{"format":"blog-brief-favorites","version":1,"exportedAt":"x","favorites":[{"id":"127b6712359a","title":"ok","savedAt":1},{"id":"x"}]}',
+    );
     expect((await screen.findByRole('alert')).textContent).toMatch(/^Nothing was imported\. favorite #2: field "id"/);
     expect(await fakeBrowser.storage.sync.get(null)).toEqual(before);
   });
@@ -49,6 +54,8 @@ describe('the options page', () => {
     const pinterest = await screen.findByRole('checkbox', { name: 'Pinterest Engineering' });
     expect((pinterest as HTMLInputElement).checked).toBe(true);
     fireEvent.click(pinterest);
-    await expect.poll(async () => fakeBrowser.storage.sync.get('settings:blogEnabled:pinterest')).toEqual({ 'settings:blogEnabled:pinterest': false });
+    await expect
+      .poll(async () => fakeBrowser.storage.sync.get('settings:blogEnabled:pinterest'))
+      .toEqual({ 'settings:blogEnabled:pinterest': false });
   });
 });

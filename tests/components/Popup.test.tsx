@@ -26,7 +26,9 @@ describe('the popup', () => {
     const links = within(screen.getByRole('list', { name: 'Briefs' })).getAllByRole('link');
     expect(links).toHaveLength(10);
     expect(links[0]!.textContent).toBe("100X Faster: How We Supercharged Netflix Maestro's Workflow Engine");
-    expect(links[0]!.getAttribute('href')).toBe('https://netflixtechblog.com/100x-faster-how-we-supercharged-netflix-maestros-workflow-engine-028e9637f041');
+    expect(links[0]!.getAttribute('href')).toBe(
+      'https://netflixtechblog.com/100x-faster-how-we-supercharged-netflix-maestros-workflow-engine-028e9637f041',
+    );
     expect(links[0]!.getAttribute('target')).toBe('_blank');
     expect(links.at(-1)!.textContent).toContain('Taming Service-Oriented Architecture');
   });
@@ -103,7 +105,9 @@ describe('the popup', () => {
 
 describe('favorites in the popup', () => {
   const saveButtonOf = (title: RegExp) =>
-    within(screen.getAllByRole('article').find((a) => title.test(a.textContent ?? ''))!).getByRole('button', { name: 'Save to favorites' });
+    within(screen.getAllByRole('article').find((a) => title.test(a.textContent ?? ''))!).getByRole('button', {
+      name: 'Save to favorites',
+    });
 
   it('saves from a row and lists favorites newest saved first', async () => {
     const { favorites } = await renderPopup();
@@ -115,9 +119,15 @@ describe('favorites in the popup', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: /^Favorites/ }).textContent).toBe('Favorites 2'));
     fireEvent.click(screen.getByRole('button', { name: /^Favorites/ }));
     await screen.findByText('2 favorites, newest saved first');
-    expect(rowTitles()).toEqual(['Building a Resilient Data Platform with Write-Ahead Log at Netflix', 'Seamless Istio Upgrades at Scale']);
+    expect(rowTitles()).toEqual([
+      'Building a Resilient Data Platform with Write-Ahead Log at Netflix',
+      'Seamless Istio Upgrades at Scale',
+    ]);
     await favorites.settled();
-    expect(Object.keys(await fakeBrowser.storage.sync.get(null)).sort()).toEqual([`${SYNC_PREFIX}127b6712359a`, `${SYNC_PREFIX}bcb0e49c5cf8`]);
+    expect(Object.keys(await fakeBrowser.storage.sync.get(null)).sort()).toEqual([
+      `${SYNC_PREFIX}127b6712359a`,
+      `${SYNC_PREFIX}bcb0e49c5cf8`,
+    ]);
   });
 
   it('searches within favorites', async () => {

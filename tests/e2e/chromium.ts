@@ -1,7 +1,12 @@
 /** The Chromium the browser tests, the benchmark and the screenshots drive (Playwright's own download does not work here). */
 import { existsSync } from 'node:fs';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 export function findChromium(): string | null {
   const fromEnv = process.env.CHROMIUM_PATH;
@@ -9,7 +14,8 @@ export function findChromium(): string | null {
   return CANDIDATES.find((path) => existsSync(path)) ?? null;
 }
 
-export const NO_CHROMIUM = 'no Chromium found. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH=/path/to/chromium.';
+export const NO_CHROMIUM =
+  'no Chromium found. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH=/path/to/chromium.';
 
 /**
  * Launch flags: headless, the extension (if any) loaded unpacked, and no background networking, which

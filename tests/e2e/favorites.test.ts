@@ -39,7 +39,10 @@ describe.skipIf(!chromiumPath)('favorites in Chromium', () => {
   it('keeps favorites in storage.sync, one key per favorite', async () => {
     const article = await browser.context.newPage();
     await article.goto(istio.url);
-    await article.getByRole('complementary', { name: 'Blog Brief' }).getByRole('button', { name: 'Save to favorites' }).click();
+    await article
+      .getByRole('complementary', { name: 'Blog Brief' })
+      .getByRole('button', { name: 'Save to favorites' })
+      .click();
     const worker = browser.context.serviceWorkers()[0]!;
     await expect
       // Runs in the service worker, where `chrome` is the extension API.

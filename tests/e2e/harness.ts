@@ -7,7 +7,8 @@ import { inject } from 'vitest';
 import { chromiumArgs } from './chromium';
 import { articlePage } from './pages';
 
-export const BLOG_HOSTS = /^https:\/\/(netflixtechblog\.com|netflixtechblog\.medium\.com|medium\.com|airbnb\.tech|www\.airbnb\.tech)\//;
+export const BLOG_HOSTS =
+  /^https:\/\/(netflixtechblog\.com|netflixtechblog\.medium\.com|medium\.com|airbnb\.tech|www\.airbnb\.tech)\//;
 
 export interface ExtensionBrowser {
   context: BrowserContext;

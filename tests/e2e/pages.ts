@@ -28,9 +28,13 @@ ${Array.from({ length: 14 }, () => `<p>${LOREM.repeat(3)}</p>`).join('\n')}
  * replaces the list.
  */
 export function homePage({ nextUrl }: { nextUrl?: string } = {}): string {
-  const list = articlePage({ title: 'Netflix TechBlog' }).replace(/<article>[\s\S]*<\/article>/, '<section><h1>Latest</h1><p>Posts…</p></section>');
+  const list = articlePage({ title: 'Netflix TechBlog' }).replace(
+    /<article>[\s\S]*<\/article>/,
+    '<section><h1>Latest</h1><p>Posts…</p></section>',
+  );
   if (!nextUrl) return list;
-  const showArticle = "document.querySelector('section').outerHTML = '<article><h1>The article</h1><p>Its text.</p></article>';";
+  const showArticle =
+    "document.querySelector('section').outerHTML = '<article><h1>The article</h1><p>Its text.</p></article>';";
   return list.replace('</body>', `${inAppLink(nextUrl, showArticle)}</body>`);
 }
 

@@ -10,7 +10,10 @@ const posts = parseCatalog(catalogJson).posts;
 /** The extension API as the service worker sees it (only what these tests call). */
 type ExtensionGlobal = {
   chrome: {
-    tabs: { query(q: object): Promise<{ id: number }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
+    tabs: {
+      query(q: object): Promise<{ id: number }[]>;
+      sendMessage(tabId: number, message: unknown): Promise<unknown>;
+    };
     action: { getBadgeText(d: { tabId: number }): Promise<string> };
     storage: { sync: { set(items: object): Promise<void>; remove(key: string): Promise<void> } };
   };
@@ -49,7 +52,11 @@ describe.skipIf(!chromiumPath)('the panel in Chromium', () => {
 
   it.each([
     ['an airbnb.tech copy', 'https://airbnb.tech/infrastructure/seamless-istio-upgrades-at-scale/', 'bcb0e49c5cf8'],
-    ['a netflixtechblog.medium.com link with a tracking query', 'https://netflixtechblog.medium.com/building-a-resilient-data-platform-with-write-ahead-log-at-netflix-127b6712359a?source=rss----2615bd06b42e---4', '127b6712359a'],
+    [
+      'a netflixtechblog.medium.com link with a tracking query',
+      'https://netflixtechblog.medium.com/building-a-resilient-data-platform-with-write-ahead-log-at-netflix-127b6712359a?source=rss----2615bd06b42e---4',
+      '127b6712359a',
+    ],
   ])('shows the brief for %s', async (_form, url, id) => {
     await page.goto(url);
     await expect.poll(() => panel().getByRole('heading', { level: 2 }).textContent()).toBe(byId(id).title);
@@ -58,7 +65,10 @@ describe.skipIf(!chromiumPath)('the panel in Chromium', () => {
   it.each([
     ['a publication home page', 'https://netflixtechblog.com/'],
     ['a tag page', 'https://medium.com/airbnb-engineering/tagged/infrastructure'],
-    ['an article that is not in the catalog', 'https://medium.com/pinterest-engineering/next-gen-data-processing-at-massive-scale-at-pinterest-with-moka-part-1-of-2-39a36d5e82c4'],
+    [
+      'an article that is not in the catalog',
+      'https://medium.com/pinterest-engineering/next-gen-data-processing-at-massive-scale-at-pinterest-with-moka-part-1-of-2-39a36d5e82c4',
+    ],
   ])('shows nothing on %s, and adds nothing to the page', async (_kind, url) => {
     await browser.serve(url, homePage());
     await page.goto(url);
@@ -69,13 +79,19 @@ describe.skipIf(!chromiumPath)('the panel in Chromium', () => {
   it('sends the background no message from pages that are not catalog articles', async () => {
     // Count, in the service worker, every message that reaches it.
     await worker().evaluate(() => {
-      const { chrome } = globalThis as unknown as ExtensionGlobal & { chrome: { runtime: { onMessage: { addListener(f: () => void): void } } } };
+      const { chrome } = globalThis as unknown as ExtensionGlobal & {
+        chrome: { runtime: { onMessage: { addListener(f: () => void): void } } };
+      };
       const counter = globalThis as unknown as { __messages: number };
       counter.__messages = 0;
       chrome.runtime.onMessage.addListener(() => void counter.__messages++);
     });
     const messages = () => worker().evaluate(() => (globalThis as unknown as { __messages: number }).__messages);
-    for (const url of ['https://netflixtechblog.com/', 'https://medium.com/airbnb-engineering/tagged/infrastructure', 'https://medium.com/@someone']) {
+    for (const url of [
+      'https://netflixtechblog.com/',
+      'https://medium.com/airbnb-engineering/tagged/infrastructure',
+      'https://medium.com/@someone',
+    ]) {
       await browser.serve(url, homePage());
       await page.goto(url);
     }
@@ -204,10 +220,17 @@ describe.skipIf(!chromiumPath)('the panel in Chromium', () => {
     await browser.serve(url, articlePage({ extraHead: hostile }));
     await page.goto(url);
     await expect.poll(() => panel().isVisible()).toBe(true);
-    const summaryColor = await panel().locator('.bb-summary').evaluate((el) => getComputedStyle(el).color);
+    const summaryColor = await panel()
+      .locator('.bb-summary')
+      .evaluate((el) => getComputedStyle(el).color);
     expect(summaryColor).not.toBe('rgb(255, 0, 0)');
     // Our styles stay in the shadow root: the page's own paragraphs keep the page's look.
-    expect(await page.locator('article p').first().evaluate((el) => getComputedStyle(el).fontFamily)).toBe('monospace');
+    expect(
+      await page
+        .locator('article p')
+        .first()
+        .evaluate((el) => getComputedStyle(el).fontFamily),
+    ).toBe('monospace');
     // No stylesheet of ours in the document itself: the fixture's two are all there is.
     expect(await page.evaluate(() => document.querySelectorAll('style, link[rel=stylesheet]').length)).toBe(2);
   });

@@ -21,7 +21,10 @@ describe.skipIf(!chromiumPath)('the popup in Chromium', () => {
   });
 
   it('filters by a tag', async () => {
-    await popup.getByRole('group', { name: 'Tags' }).getByRole('button', { name: /^kubernetes/ }).click();
+    await popup
+      .getByRole('group', { name: 'Tags' })
+      .getByRole('button', { name: /^kubernetes/ })
+      .click();
     await popup.getByText('3 briefs found').waitFor();
     expect(await titles()).toEqual([
       'Building a Next-Generation Key-Value Store at Airbnb',
@@ -37,7 +40,10 @@ describe.skipIf(!chromiumPath)('the popup in Chromium', () => {
 
   it('searches as the reader types', async () => {
     await popup.getByRole('group', { name: 'Blog' }).getByRole('button', { name: 'Airbnb' }).click();
-    await popup.getByRole('group', { name: 'Tags' }).getByRole('button', { name: /^kubernetes/ }).click();
+    await popup
+      .getByRole('group', { name: 'Tags' })
+      .getByRole('button', { name: /^kubernetes/ })
+      .click();
     await popup.getByRole('searchbox', { name: 'Search' }).fill('temporal');
     await popup.getByText('1 brief found').waitFor();
     expect(await titles()).toEqual(["100X Faster: How We Supercharged Netflix Maestro's Workflow Engine"]);
@@ -50,7 +56,9 @@ describe.skipIf(!chromiumPath)('the popup in Chromium', () => {
     await popup.keyboard.press('Enter');
     const tab = await tabOpened;
     await tab.waitForLoadState('domcontentloaded');
-    expect(tab.url()).toBe('https://netflixtechblog.com/100x-faster-how-we-supercharged-netflix-maestros-workflow-engine-028e9637f041');
+    expect(tab.url()).toBe(
+      'https://netflixtechblog.com/100x-faster-how-we-supercharged-netflix-maestros-workflow-engine-028e9637f041',
+    );
     // …where the panel shows the same brief.
     await tab.getByRole('complementary', { name: 'Blog Brief' }).getByRole('heading', { level: 2 }).waitFor();
     await tab.close();

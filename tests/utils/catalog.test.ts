@@ -38,13 +38,29 @@ describe('the bundled catalog', () => {
 
 describe('parseCatalog', () => {
   it.each([
-    ['a link that is not https', { url: 'http://netflixtechblog.com/x-028e9637f041' }, /post #1 "028e9637f041": field "url": .* must be https/],
-    ['a link off the blog hosts', { url: 'https://example.com/x-028e9637f041' }, /post #1 "028e9637f041": field "url": .*not on a Netflix TechBlog host/],
-    ['an alias that is not an article', { aliases: ['https://netflixtechblog.com/tagged/data'] }, /field "aliases.0": .*not an article URL/],
+    [
+      'a link that is not https',
+      { url: 'http://netflixtechblog.com/x-028e9637f041' },
+      /post #1 "028e9637f041": field "url": .* must be https/,
+    ],
+    [
+      'a link off the blog hosts',
+      { url: 'https://example.com/x-028e9637f041' },
+      /post #1 "028e9637f041": field "url": .*not on a Netflix TechBlog host/,
+    ],
+    [
+      'an alias that is not an article',
+      { aliases: ['https://netflixtechblog.com/tagged/data'] },
+      /field "aliases.0": .*not an article URL/,
+    ],
     ['a missing summary', { summary: undefined }, /post #1 "028e9637f041": field "summary"/],
     ['an empty bullet list', { bullets: [] }, /field "bullets": must have at least one bullet/],
     ['a tag outside the vocabulary', { tags: ['dist', 'blockchain', 'storage'] }, /field "tags.1"/],
-    ['a post without the dist tag', { tags: ['storage', 'performance', 'analytics'] }, /field "tags": must include "dist"/],
+    [
+      'a post without the dist tag',
+      { tags: ['storage', 'performance', 'analytics'] },
+      /field "tags": must include "dist"/,
+    ],
     ['a malformed date', { published: '29/09/2025' }, /field "published": must be a date in YYYY-MM-DD form/],
     ['an unknown blog', { blog: 'uber' }, /field "blog"/],
     ['a bad post id', { id: 'not-an-id' }, /post #1 "not-an-id": field "id": must be a 12-character Medium post id/],
@@ -59,7 +75,10 @@ describe('parseCatalog', () => {
   });
 
   it('reports every invalid post at once, not just the first', () => {
-    const input = { ...catalogJson, posts: catalogJson.posts.map((p, i) => (i === 2 || i === 5 ? { ...p, title: '' } : p)) };
+    const input = {
+      ...catalogJson,
+      posts: catalogJson.posts.map((p, i) => (i === 2 || i === 5 ? { ...p, title: '' } : p)),
+    };
     expect(() => parseCatalog(input)).toThrow(/post #3 .*field "title"[\s\S]*post #6 .*field "title"/);
   });
 

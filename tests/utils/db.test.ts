@@ -2,7 +2,16 @@ import { deleteDB, openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import catalogJson from '../../data/catalog.json';
 import { parseCatalog } from '../../utils/catalog';
-import { catalogMeta, ensureCatalog, getPost, loadCatalog, openBlogBriefDb, queryPosts, tagCounts, type BlogBriefDb } from '../../utils/db';
+import {
+  catalogMeta,
+  ensureCatalog,
+  getPost,
+  loadCatalog,
+  openBlogBriefDb,
+  queryPosts,
+  tagCounts,
+  type BlogBriefDb,
+} from '../../utils/db';
 import { syntheticCatalog } from './synthetic';
 
 const catalog = parseCatalog(catalogJson);
@@ -59,7 +68,9 @@ describe('loading the catalog', () => {
 
     db = await openBlogBriefDb(dbName);
     expect(db.version).toBe(2);
-    expect((await getPost(db, '127b6712359a'))?.title).toBe('Building a Resilient Data Platform with Write-Ahead Log at Netflix');
+    expect((await getPost(db, '127b6712359a'))?.title).toBe(
+      'Building a Resilient Data Platform with Write-Ahead Log at Netflix',
+    );
     expect((await queryPosts(db, { text: 'write-ahead' })).posts.map((p) => p.id)).toEqual(['127b6712359a']);
   });
 });

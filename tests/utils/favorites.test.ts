@@ -5,7 +5,11 @@ import { SYNC_LIMITS } from '../../utils/sync-quota';
 import { catalogPosts } from '../fixtures';
 import { memoryProfile, replicate } from '../memory-storage';
 
-const [maestro, wal, mussel] = catalogPosts as [(typeof catalogPosts)[0], (typeof catalogPosts)[0], (typeof catalogPosts)[0]];
+const [maestro, wal, mussel] = catalogPosts as [
+  (typeof catalogPosts)[0],
+  (typeof catalogPosts)[0],
+  (typeof catalogPosts)[0],
+];
 const fake = () => fakeBrowser.storage as unknown as FavoritesStorage;
 
 // Every store a test makes is finished and disposed after it, so no late write lands in the next test.
@@ -86,22 +90,28 @@ describe('favorites', () => {
     favorites.save(maestro);
     await favorites.settled();
     expect(await fakeBrowser.storage.sync.get(`${SYNC_PREFIX}${maestro.id}`)).toEqual({});
-    expect(await fakeBrowser.storage.local.get(`${LOCAL_PREFIX}${maestro.id}`)).toEqual({ [`${LOCAL_PREFIX}${maestro.id}`]: { t: maestro.title, s: expect.any(Number) } });
+    expect(await fakeBrowser.storage.local.get(`${LOCAL_PREFIX}${maestro.id}`)).toEqual({
+      [`${LOCAL_PREFIX}${maestro.id}`]: { t: maestro.title, s: expect.any(Number) },
+    });
     expect(favorites.list.value).toEqual([expect.objectContaining({ id: maestro.id, localOnly: true })]);
     expect(favorites.problem.value).toMatch(/^Browser sync is full: 1 favorite is saved on this device only/);
 
     await fakeBrowser.storage.sync.remove(['other:0', 'other:1']);
     favorites.save(wal); // the next write takes the local one along
     await favorites.settled();
-    expect(Object.keys(await fakeBrowser.storage.sync.get(null)).filter((k) => k.startsWith(SYNC_PREFIX)).sort()).toEqual(
-      [`${SYNC_PREFIX}${maestro.id}`, `${SYNC_PREFIX}${wal.id}`].sort(),
-    );
+    expect(
+      Object.keys(await fakeBrowser.storage.sync.get(null))
+        .filter((k) => k.startsWith(SYNC_PREFIX))
+        .sort(),
+    ).toEqual([`${SYNC_PREFIX}${maestro.id}`, `${SYNC_PREFIX}${wal.id}`].sort());
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
     expect(favorites.problem.value).toBeNull();
   });
 
   it('never goes past 512 sync items', async () => {
-    await fakeBrowser.storage.sync.set(Object.fromEntries(Array.from({ length: SYNC_LIMITS.maxItems }, (_, i) => [`other:${i}`, 1])));
+    await fakeBrowser.storage.sync.set(
+      Object.fromEntries(Array.from({ length: SYNC_LIMITS.maxItems }, (_, i) => [`other:${i}`, 1])),
+    );
     const favorites = createFavorites(fake());
     await favorites.ready;
     favorites.save(maestro);
@@ -142,7 +152,9 @@ describe('favorites', () => {
     await favorites.ready;
     expect(favorites.isSaved(wal.id)).toBe(true);
     await favorites.settled();
-    await vi.waitFor(async () => expect(await fakeBrowser.storage.sync.get(null)).toEqual({ [`${SYNC_PREFIX}${wal.id}`]: { t: wal.title, s: 5 } }));
+    await vi.waitFor(async () =>
+      expect(await fakeBrowser.storage.sync.get(null)).toEqual({ [`${SYNC_PREFIX}${wal.id}`]: { t: wal.title, s: 5 } }),
+    );
   });
 
   it('imports by merging: new favorites keep their saved time, existing ones are left alone', async () => {

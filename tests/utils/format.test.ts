@@ -9,7 +9,17 @@ describe('formatDate', () => {
   });
 
   it('shows anything that is not a calendar date as given', () => {
-    for (const text of ['', '2025-9-29', '2025-13-01', '2025-00-10', '2025-02-00', '2025/09/29', '2025-09-2x', 'x025-09-29', '2025-09-29T10:00:00Z']) {
+    for (const text of [
+      '',
+      '2025-9-29',
+      '2025-13-01',
+      '2025-00-10',
+      '2025-02-00',
+      '2025/09/29',
+      '2025-09-2x',
+      'x025-09-29',
+      '2025-09-29T10:00:00Z',
+    ]) {
       expect(formatDate(text)).toBe(text);
     }
   });

@@ -10,12 +10,18 @@ describe('placePanel', () => {
   });
 
   it('opens over the page, starting collapsed, when the margin is too narrow', () => {
-    expect(placePanel({ viewportWidth: 1024, viewportHeight: 800, columnRight: 852, headerBottom: 0 }).mode).toBe('overlay');
+    expect(placePanel({ viewportWidth: 1024, viewportHeight: 800, columnRight: 852, headerBottom: 0 }).mode).toBe(
+      'overlay',
+    );
   });
 
   it('assumes a centred 680 px column when none was found', () => {
-    expect(placePanel({ viewportWidth: 1600, viewportHeight: 900, columnRight: null, headerBottom: 0 }).mode).toBe('margin');
-    expect(placePanel({ viewportWidth: 1100, viewportHeight: 900, columnRight: null, headerBottom: 0 }).mode).toBe('overlay');
+    expect(placePanel({ viewportWidth: 1600, viewportHeight: 900, columnRight: null, headerBottom: 0 }).mode).toBe(
+      'margin',
+    );
+    expect(placePanel({ viewportWidth: 1100, viewportHeight: 900, columnRight: null, headerBottom: 0 }).mode).toBe(
+      'overlay',
+    );
   });
 
   it('keeps the panel inside the window below the header', () => {

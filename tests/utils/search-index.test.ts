@@ -19,8 +19,14 @@ describe('the search index', () => {
   });
 
   it('intersects tags, blog, words and ids, keeping rank order', () => {
-    expect(ids(matchRanks(index, { tags: ['service-mesh'], blog: 'airbnb', text: 'graph' }))).toEqual(['e66397c9e9a9', 'da771a841344']);
-    expect(ids(matchRanks(index, { ids: new Set(['da771a841344', '028e9637f041', 'ffffffffffff']) }))).toEqual(['028e9637f041', 'da771a841344']);
+    expect(ids(matchRanks(index, { tags: ['service-mesh'], blog: 'airbnb', text: 'graph' }))).toEqual([
+      'e66397c9e9a9',
+      'da771a841344',
+    ]);
+    expect(ids(matchRanks(index, { ids: new Set(['da771a841344', '028e9637f041', 'ffffffffffff']) }))).toEqual([
+      '028e9637f041',
+      'da771a841344',
+    ]);
     expect(ids(matchRanks(index, { tags: ['no-such-tag'] }))).toEqual([]);
   });
 
@@ -35,10 +41,23 @@ describe('the search index', () => {
   it('agrees with a brute-force filter on a synthetic catalog', () => {
     const posts = rankPosts(syntheticCatalog(3_000).posts);
     const big = buildSearchIndex(posts);
-    const got = Array.from(matchRanks(big, { tags: ['kubernetes'], blog: 'netflix', text: 'scal casS' })!, (r) => big.ids[r]);
+    const got = Array.from(
+      matchRanks(big, { tags: ['kubernetes'], blog: 'netflix', text: 'scal casS' })!,
+      (r) => big.ids[r],
+    );
     const want = posts
       .filter((p) => p.tags.includes('kubernetes') && p.blog === 'netflix')
-      .filter((p) => [p.title, p.summary, ...p.bullets, ...p.tags, ...p.authors].join(' ').toLowerCase().match(/\bscal/) && [p.title, p.summary, ...p.bullets].join(' ').toLowerCase().match(/\bcass/))
+      .filter(
+        (p) =>
+          [p.title, p.summary, ...p.bullets, ...p.tags, ...p.authors]
+            .join(' ')
+            .toLowerCase()
+            .match(/\bscal/) &&
+          [p.title, p.summary, ...p.bullets]
+            .join(' ')
+            .toLowerCase()
+            .match(/\bcass/),
+      )
       .map((p) => p.id);
     expect(got).toEqual(want);
   });

@@ -11,7 +11,13 @@ describe('queryWords', () => {
 
 describe('searchTerms', () => {
   it('covers title, summary, bullets, tags and authors once each', () => {
-    const terms = searchTerms({ title: 'Kafka at Scale', summary: 'Why Kafka', bullets: ['SQS too'], tags: ['data-platform'], authors: ['Jun He'] });
+    const terms = searchTerms({
+      title: 'Kafka at Scale',
+      summary: 'Why Kafka',
+      bullets: ['SQS too'],
+      tags: ['data-platform'],
+      authors: ['Jun He'],
+    });
     expect(terms.sort()).toEqual(['at', 'data', 'he', 'jun', 'kafka', 'platform', 'scale', 'sqs', 'too', 'why']);
   });
 });

@@ -12,7 +12,12 @@ describe('fitWrites', () => {
     const usage = { items: new Map([['other', SYNC_LIMITS.totalBytes - 40]]) };
     const { accepted, refused } = fitWrites(usage, { a: 'x'.repeat(10), b: 'y'.repeat(30), huge: 'z'.repeat(9_000) });
     expect(Object.keys(accepted)).toEqual(['a']);
-    expect(refused).toEqual(new Map([['b', 'sync-full'], ['huge', 'item-too-large']]));
+    expect(refused).toEqual(
+      new Map([
+        ['b', 'sync-full'],
+        ['huge', 'item-too-large'],
+      ]),
+    );
   });
 
   it('counts a rewrite of an existing key by its new size only', () => {

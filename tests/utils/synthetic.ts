@@ -2,8 +2,34 @@
 import type { Catalog, Post, Tag } from '../../utils/catalog';
 import { BLOG_IDS } from '../../utils/blogs';
 
-const TOPICS: Tag[] = ['storage', 'kubernetes', 'migration', 'performance', 'graphql', 'observability', 'machine-learning', 'reliability'];
-const WORDS = ['kafka', 'cassandra', 'latency', 'throughput', 'sharding', 'consensus', 'pipeline', 'schema', 'replica', 'cache', 'queue', 'index', 'spark', 'flink', 'druid', 'envoy'];
+const TOPICS: Tag[] = [
+  'storage',
+  'kubernetes',
+  'migration',
+  'performance',
+  'graphql',
+  'observability',
+  'machine-learning',
+  'reliability',
+];
+const WORDS = [
+  'kafka',
+  'cassandra',
+  'latency',
+  'throughput',
+  'sharding',
+  'consensus',
+  'pipeline',
+  'schema',
+  'replica',
+  'cache',
+  'queue',
+  'index',
+  'spark',
+  'flink',
+  'druid',
+  'envoy',
+];
 
 export function syntheticPost(i: number): Post {
   const word = (k: number) => WORDS[(i * 7 + k * 13) % WORDS.length]!;
