@@ -60,7 +60,7 @@ export default defineConfig({
     'vite:build:extendConfig'(entrypoints, config) {
       if (!entrypoints.every((entry) => entry.name === CONTENT_SCRIPT || entry.name === PANEL_CODE)) return;
       if (entrypoints.some((entry) => entry.name === PANEL_CODE)) {
-        (config.plugins ??= []).push(compileHintPlugin(`${PANEL_CODE}.js`));
+        config.plugins = [...(config.plugins ?? []), compileHintPlugin(`${PANEL_CODE}.js`)];
       }
       const alias = config.resolve?.alias;
       if (Array.isArray(alias)) {

@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
+import { type BrowserContext, type CDPSession, chromium } from 'playwright-core';
 import catalogJson from '../data/catalog.json';
 import { chromiumArgs, findChromium } from '../tests/e2e/chromium';
 import { articlePage, homePage } from '../tests/e2e/pages';

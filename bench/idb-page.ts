@@ -4,9 +4,9 @@
  */
 import { effect } from '@preact/signals-core';
 import { deleteDB } from 'idb';
+import { syntheticCatalog } from '../tests/utils/synthetic';
 import { createBrowseModel } from '../utils/browse-model';
 import { loadCatalog, openBlogBriefDb, queryPosts, tagCounts } from '../utils/db';
-import { syntheticCatalog } from '../tests/utils/synthetic';
 
 async function time(fn: () => Promise<unknown>): Promise<number> {
   const start = performance.now();

@@ -17,7 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import type { CDPSession } from 'playwright-core';
-import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
+import { type RawSourceMap, SourceMapConsumer } from 'source-map-js';
 import { ARTICLE_URL, closeBrowsers, evaluateInPage, launch, NON_ARTICLE_URL } from './browser';
 
 const root = resolve(import.meta.dirname, '..');

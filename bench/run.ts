@@ -17,9 +17,9 @@ import { build } from 'esbuild';
 import type { BrowserContext } from 'playwright-core';
 import catalogJson from '../data/catalog.json';
 import { findChromium } from '../tests/e2e/chromium';
-import { ARTICLE_URL, closeBrowsers, evaluateInPage, launch, NON_ARTICLE_URL } from './browser';
 import { parseCatalog } from '../utils/catalog';
 import { buildUrlIndex, findPostId } from '../utils/match';
+import { ARTICLE_URL, closeBrowsers, evaluateInPage, launch, NON_ARTICLE_URL } from './browser';
 
 const quick = process.argv.includes('--quick');
 /** Page and popup numbers only, for comparing two builds of the content script quickly. Writes nothing. */
@@ -435,10 +435,10 @@ async function main() {
   if (pagesOnly) {
     log('pages only: nothing written');
   } else if (quick) {
-    await writeFile(resolve(out, 'results-quick.json'), JSON.stringify(report, null, 2) + '\n');
+    await writeFile(resolve(out, 'results-quick.json'), `${JSON.stringify(report, null, 2)}\n`);
     log('quick mode: wrote bench/out/results-quick.json (BENCHMARKS.md and bench/results.json untouched)');
   } else {
-    await writeFile(resolve(root, 'bench/results.json'), JSON.stringify(report, null, 2) + '\n');
+    await writeFile(resolve(root, 'bench/results.json'), `${JSON.stringify(report, null, 2)}\n`);
     await writeBenchmarksMd(table);
     log('wrote bench/results.json and BENCHMARKS.md');
   }

@@ -10,7 +10,7 @@ import { parseCatalog } from '../utils/catalog';
 import { buildUrlIndex } from '../utils/match';
 
 const VIRTUAL_ID = 'virtual:url-index';
-const RESOLVED_ID = '\0' + VIRTUAL_ID;
+const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 
 const catalogPath = fileURLToPath(new URL('../data/catalog.json', import.meta.url));
 

@@ -30,6 +30,7 @@ export function SearchBox({ value, onInput, inputRef, onArrowDown }: SearchBoxPr
           }
         }}
       />
+      {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a <kbd> is not focusable; the hint is for sighted readers, the input's label says it */}
       <kbd class="search-hint" aria-hidden="true">
         /
       </kbd>

@@ -31,9 +31,12 @@ export function ToggleGroup({ label, options, isPressed, onToggle, children }: T
         >
           {option.label}
           {option.count !== undefined && (
-            <span class="toggle-count" aria-label={`, ${option.count} ${option.count === 1 ? 'post' : 'posts'}`}>
-              {option.count}
-            </span>
+            <>
+              <span class="toggle-count" aria-hidden="true">
+                {option.count}
+              </span>
+              <span class="visually-hidden">{`, ${option.count} ${option.count === 1 ? 'post' : 'posts'}`}</span>
+            </>
           )}
         </button>
       ))}

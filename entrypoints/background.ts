@@ -3,13 +3,13 @@
  * content script's brief lookups, badges tabs that show a brief, injects the panel's code after an
  * in-app move to an article, and relays the toggle shortcut.
  */
-import { browser, type Browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import bundledCatalog from '../data/catalog.json';
-import { parseCatalog, type Post } from '../utils/catalog';
+import { type Post, parseCatalog } from '../utils/catalog';
 import { ensureCatalog, getPost, openBlogBriefDb } from '../utils/db';
+import { type BackgroundMessage, type BriefResponse, isBackgroundMessage, type TabMessage } from '../utils/messaging';
 import { getPanelSettings } from '../utils/settings';
-import { isBackgroundMessage, type BackgroundMessage, type BriefResponse, type TabMessage } from '../utils/messaging';
 
 /** The panel's code, built from entrypoints/article-panel-ui. */
 const PANEL_CODE_FILE = 'article-panel-ui.js';

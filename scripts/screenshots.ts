@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import catalogJson from '../data/catalog.json';
-import { articlePage } from '../tests/e2e/pages';
 import { chromiumArgs, findChromium } from '../tests/e2e/chromium';
+import { articlePage } from '../tests/e2e/pages';
 
 const root = resolve(import.meta.dirname, '..');
 const extension = resolve(root, '.output/chrome-mv3');

@@ -1,6 +1,6 @@
 /** Catalog posts for component tests. */
 import catalogJson from '../data/catalog.json';
-import { parseCatalog, type Post } from '../utils/catalog';
+import { type Post, parseCatalog } from '../utils/catalog';
 
 export const catalogPosts = parseCatalog(catalogJson).posts;
 export const maestro = catalogPosts[0]!;

@@ -4,7 +4,7 @@
  * `.value` and call actions. The catalog is reached through a CatalogSource, so tests can pass a
  * fake and the popup passes IndexedDB.
  */
-import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import { batch, computed, effect, type ReadonlySignal, signal } from '@preact/signals';
 import type { BlogId } from './blogs';
 import type { Post } from './catalog';
 import type { PostQuery, QueryResult, TagCount } from './db';

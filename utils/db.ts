@@ -10,7 +10,7 @@
  *       record, replacing per-tag and per-word IndexedDB indexes that cost a round trip per lookup
  *       and did not scale. v1 rows are carried over.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { BlogId } from './blogs';
 import type { Catalog, Post } from './catalog';
 import { queryWords } from './search';

@@ -3,7 +3,7 @@
  * file before anything is saved, so a bad file changes nothing, and says what is wrong with it.
  */
 import { z } from 'zod';
-import { MAX_TITLE_LENGTH, type Favorite } from './favorites';
+import { type Favorite, MAX_TITLE_LENGTH } from './favorites';
 
 export const FAVORITES_FILE_FORMAT = 'blog-brief-favorites';
 
@@ -32,13 +32,11 @@ export class FavoritesFileError extends Error {
 
 export function favoritesFileText(favorites: readonly Favorite[], exportedAt = new Date()): string {
   const entries: FavoriteEntry[] = favorites.map(({ id, title, savedAt }) => ({ id, title, savedAt }));
-  return (
-    JSON.stringify(
-      { format: FAVORITES_FILE_FORMAT, version: 1, exportedAt: exportedAt.toISOString(), favorites: entries },
-      null,
-      2,
-    ) + '\n'
-  );
+  return `${JSON.stringify(
+    { format: FAVORITES_FILE_FORMAT, version: 1, exportedAt: exportedAt.toISOString(), favorites: entries },
+    null,
+    2,
+  )}\n`;
 }
 
 export function parseFavoritesFile(text: string): FavoriteEntry[] {

@@ -17,11 +17,11 @@ export interface BackgroundRequests {
   /** The brief for a recognized article; the background also badges the sender's tab. */
   'brief:get': { request: { postId: string }; response: BriefResponse };
   /** The tab left the article in-app (Medium's History API navigation): drop its badge. */
-  'brief:left': { request: Record<string, never>; response: void };
+  'brief:left': { request: Record<string, never>; response: undefined };
   /** Popup -> background, when it finds no catalog in IndexedDB: resolves once the background has loaded it. */
-  'catalog:ready': { request: Record<string, never>; response: void };
+  'catalog:ready': { request: Record<string, never>; response: undefined };
   /** Content script -> background, on an article reached in-app: inject the panel's code into the sender's frame. */
-  'panel:load': { request: Record<string, never>; response: void };
+  'panel:load': { request: Record<string, never>; response: undefined };
 }
 export type BackgroundRequestType = keyof BackgroundRequests;
 export type BackgroundMessage = {

@@ -64,7 +64,9 @@ export function buildSearchIndex(ranked: readonly IndexablePost[]): SearchIndex 
   });
   postingStart[sortedTerms.length] = total;
   const postingData = new Uint32Array(total);
-  sortedTerms.forEach((term, i) => postingData.set(terms.get(term)!, postingStart[i]!));
+  sortedTerms.forEach((term, i) => {
+    postingData.set(terms.get(term)!, postingStart[i]!);
+  });
   const packed = (map: Map<string, number[]>) => Object.fromEntries([...map].map(([k, v]) => [k, Uint32Array.from(v)]));
   return {
     ids: ranked.map((p) => p.id),
@@ -110,7 +112,7 @@ const EMPTY = new Uint32Array(0);
 /** Ranks of posts with a word starting with `prefix`: the union of a contiguous range of terms. */
 function prefixRanks(index: SearchIndex, prefix: string): Uint32Array {
   const from = lowerBound(index.terms, prefix);
-  const to = lowerBound(index.terms, prefix + '\uffff');
+  const to = lowerBound(index.terms, `${prefix}\uffff`);
   if (to - from === 1) return index.postingData.subarray(index.postingStart[from]!, index.postingStart[from + 1]!);
   if (to === from) return EMPTY;
   // Several words share the prefix: mark their posts, then read the marks in rank order.

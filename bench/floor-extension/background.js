@@ -9,5 +9,7 @@ const opening = indexedDB.open('floor', 1);
 opening.onupgradeneeded = () => opening.result.createObjectStore('posts', { keyPath: 'rank' });
 opening.onsuccess = () => {
   const store = opening.result.transaction('posts', 'readwrite').objectStore('posts');
-  self.CATALOG.posts.forEach((post, rank) => store.put({ ...post, rank }));
+  self.CATALOG.posts.forEach((post, rank) => {
+    store.put({ ...post, rank });
+  });
 };

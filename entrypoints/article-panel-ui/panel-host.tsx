@@ -11,7 +11,7 @@ import { FavoriteToggle, SyncNotice } from '../../components/FavoriteToggle';
 import type { Post } from '../../utils/catalog';
 import { createFavorites, type FavoritesStore } from '../../utils/favorites';
 import { isTabMessage } from '../../utils/messaging';
-import { placePanel, type PageMetrics, type Placement } from '../../utils/placement';
+import { type PageMetrics, type Placement, placePanel } from '../../utils/placement';
 import { setPanelCollapsed } from '../../utils/settings';
 import panelCss from './panel.css?inline';
 

@@ -16,7 +16,7 @@ import urlIndex from 'virtual:url-index';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { findPostId } from '../../utils/match';
 import { askBackground, type BriefResponse } from '../../utils/messaging';
-import { panelCode, type PanelCode } from '../article-panel-ui/handoff';
+import { type PanelCode, panelCode } from '../article-panel-ui/handoff';
 import type { PanelHost } from '../article-panel-ui/panel-host';
 import { watchUrl } from './watch-url';
 

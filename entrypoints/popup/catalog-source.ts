@@ -2,7 +2,7 @@
 import urlIndex from 'virtual:url-index';
 import { browser } from 'wxt/browser';
 import type { CatalogSource } from '../../utils/browse-model';
-import { catalogMeta, getPost, openBlogBriefDb, queryPosts, tagCounts, type BlogBriefDb } from '../../utils/db';
+import { type BlogBriefDb, catalogMeta, getPost, openBlogBriefDb, queryPosts, tagCounts } from '../../utils/db';
 import { findPostId } from '../../utils/match';
 import { askBackground } from '../../utils/messaging';
 

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { App } from '../../entrypoints/popup/App';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { App } from '../../entrypoints/popup/App';
 import { createBrowseModel } from '../../utils/browse-model';
 import { createFavorites, SYNC_PREFIX } from '../../utils/favorites';
 import { testCatalogSource } from '../popup-source';
@@ -36,8 +36,9 @@ describe('the popup', () => {
   it('narrows by tag with counts on the buttons; several tags must all match', async () => {
     await renderPopup();
     const tags = screen.getByRole('group', { name: 'Tags' });
-    const serviceMesh = within(tags).getByRole('button', { name: /^service-mesh/ });
-    expect(serviceMesh.textContent).toBe('service-mesh3');
+    // The count is shown as a number and named in words for screen readers.
+    const serviceMesh = within(tags).getByRole('button', { name: /^service-mesh\s*, 3 posts$/ });
+    expect(serviceMesh.querySelector('.toggle-count')?.textContent).toBe('3');
     fireEvent.click(serviceMesh);
     expect(serviceMesh.getAttribute('aria-pressed')).toBe('true');
     await screen.findByText('3 briefs found');

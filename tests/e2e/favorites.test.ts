@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import catalogJson from '../../data/catalog.json';
-import { chromiumPath, launchWithExtension, type ExtensionBrowser } from './harness';
+import { chromiumPath, type ExtensionBrowser, launchWithExtension } from './harness';
 
 /** The extension API as the service worker sees it. */
 type ExtensionGlobal = { chrome: { storage: { sync: { get(keys: null): Promise<Record<string, unknown>> } } } };

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import catalogJson from '../../data/catalog.json';
 import { parseCatalog } from '../../utils/catalog';
-import { chromiumPath, launchWithExtension, type ExtensionBrowser } from './harness';
+import { chromiumPath, type ExtensionBrowser, launchWithExtension } from './harness';
 import { articlePage, homePage, spaArticlePage } from './pages';
 
 const posts = parseCatalog(catalogJson).posts;

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, launchWithExtension, type ExtensionBrowser } from './harness';
+import { chromiumPath, type ExtensionBrowser, launchWithExtension } from './harness';
 
 describe.skipIf(!chromiumPath)('the popup in Chromium', () => {
   let browser: ExtensionBrowser;

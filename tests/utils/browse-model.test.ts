@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createBrowseModel, PAGE_SIZE, type CatalogSource } from '../../utils/browse-model';
+import { type CatalogSource, createBrowseModel, PAGE_SIZE } from '../../utils/browse-model';
 import type { QueryResult } from '../../utils/db';
 import { catalogPosts } from '../fixtures';
 import { testCatalogSource } from '../popup-source';
@@ -58,7 +58,10 @@ describe('the browse model', () => {
     for (const outcome of ['answered', 'failed'] as const) {
       let answer: (r: QueryResult) => void = () => {};
       let fail: (e: Error) => void = () => {};
-      const first = new Promise<QueryResult>((resolve, reject) => ((answer = resolve), (fail = reject)));
+      const first = new Promise<QueryResult>((resolve, reject) => {
+        answer = resolve;
+        fail = reject;
+      });
       const tagCounts = vi.fn(async () => [{ tag: 'dist', count: 10 }]);
       const model = createBrowseModel({ query: () => first, tagCounts, currentPost: async () => null });
       await settle();

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import catalogJson from '../../data/catalog.json';
 import { parseCatalog } from '../../utils/catalog';
 import {
+  type BlogBriefDb,
   catalogMeta,
   ensureCatalog,
   getPost,
@@ -10,7 +11,6 @@ import {
   openBlogBriefDb,
   queryPosts,
   tagCounts,
-  type BlogBriefDb,
 } from '../../utils/db';
 import { syntheticCatalog } from './synthetic';
 

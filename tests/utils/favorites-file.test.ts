@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { favoritesFileText, FavoritesFileError, parseFavoritesFile } from '../../utils/favorites-file';
+import { FavoritesFileError, favoritesFileText, parseFavoritesFile } from '../../utils/favorites-file';
 
 const favorite = { id: '028e9637f041', title: 'Maestro', savedAt: 1_700_000_000_000, localOnly: false };
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createFavorites as create, LOCAL_PREFIX, SYNC_PREFIX, type FavoritesStorage } from '../../utils/favorites';
+import { createFavorites as create, type FavoritesStorage, LOCAL_PREFIX, SYNC_PREFIX } from '../../utils/favorites';
 import { SYNC_LIMITS } from '../../utils/sync-quota';
 import { catalogPosts } from '../fixtures';
 import { memoryProfile, replicate } from '../memory-storage';

@@ -1,6 +1,7 @@
 /** Synthetic catalogs for scale tests and benchmarks: deterministic, shaped like real posts. */
-import type { Catalog, Post, Tag } from '../../utils/catalog';
+
 import { BLOG_IDS } from '../../utils/blogs';
+import type { Catalog, Post, Tag } from '../../utils/catalog';
 
 const TOPICS: Tag[] = [
   'storage',
