@@ -1,9 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import { catalogPlugin } from './build/catalog-plugin';
 
 export default defineConfig({
-  plugins: [WxtVitest({ imports: false }), catalogPlugin()],
+  // Unit and component tests run on a catalog of their own, never on the shipped one.
+  plugins: [
+    WxtVitest({ imports: false }),
+    catalogPlugin(fileURLToPath(new URL('tests/test-catalog.json', import.meta.url))),
+  ],
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   test: {
     // Spies made in one test never leak into the next.

@@ -76,7 +76,8 @@ export default defineConfig({
       'Why an engineering article matters, in ten seconds: curated briefs pinned beside Netflix, Airbnb and Pinterest engineering posts.',
     // scripting and the hosts: the background injects the panel's code after an in-app move to an
     // article. The hosts are the content script's own, so they add no new warning at install.
-    permissions: ['storage', 'activeTab', 'scripting'],
+    // alarms (no warning): wakes the sync writer when the write rate allows its outbox again.
+    permissions: ['storage', 'activeTab', 'scripting', 'alarms'],
     host_permissions: ARTICLE_HOST_MATCHES,
     // Declared here rather than by WXT's defineContentScript (see entrypoints/article-panel/index.ts).
     // As early as possible: on an article, the brief is asked for while the page is still parsing.

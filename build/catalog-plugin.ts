@@ -12,9 +12,10 @@ import { buildUrlIndex } from '../utils/match';
 const VIRTUAL_ID = 'virtual:url-index';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 
-const catalogPath = fileURLToPath(new URL('../data/catalog.json', import.meta.url));
+const SHIPPED_CATALOG = fileURLToPath(new URL('../data/catalog.json', import.meta.url));
 
-export function catalogPlugin(): Plugin {
+/** @param catalogPath the catalog to build from; the tests pass their own. */
+export function catalogPlugin(catalogPath = SHIPPED_CATALOG): Plugin {
   return {
     name: 'blog-brief:catalog',
     resolveId: (id) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),

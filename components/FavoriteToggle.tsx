@@ -14,15 +14,5 @@ export function FavoriteToggle({
   post: { id: string; title: string };
   class?: string;
 }) {
-  return <SaveButton saved={store.ids.value.has(post.id)} onToggle={() => store.toggle(post)} class={className} />;
-}
-
-/** The favorites store's plain-words sync problem, if there is one. */
-export function SyncNotice({ store, class: className = '' }: { store: FavoritesStore; class?: string }) {
-  const problem = store.problem.value;
-  return problem ? (
-    <p role="status" class={`sync-notice ${className}`.trim()}>
-      {problem}
-    </p>
-  ) : null;
+  return <SaveButton saved={store.ids.value.has(post.id)} onToggle={() => void store.toggle(post)} class={className} />;
 }

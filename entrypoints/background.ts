@@ -1,7 +1,8 @@
 /**
- * The catalog authority: seeds IndexedDB from the bundled catalog on install and update, answers the
- * content script's brief lookups, badges tabs that show a brief, injects the panel's code after an
- * in-app move to an article, and relays the toggle shortcut.
+ * The catalog authority and the one writer of synced data: seeds IndexedDB from the bundled catalog
+ * on install and update, answers the content script's brief lookups, badges tabs that show a brief,
+ * injects the panel's code after an in-app move to an article, relays the toggle shortcut, and
+ * applies every view's favorites and settings intents through the sync writer.
  */
 import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
@@ -9,12 +10,24 @@ import bundledCatalog from '../data/catalog.json';
 import { type Post, parseCatalog } from '../utils/catalog';
 import { ensureCatalog, getPost, openBlogBriefDb } from '../utils/db';
 import { type BackgroundMessage, type BriefResponse, isBackgroundMessage, type TabMessage } from '../utils/messaging';
-import { getPanelSettings } from '../utils/settings';
+import { readSettings } from '../utils/settings';
+import { createSyncWriter } from '../utils/sync-writer';
+import { applyIntent } from '../utils/write-intents';
+
+/** Wakes the sync writer when the write rate allows its outbox again (a timer dies with the worker). */
+const SYNC_RETRY_ALARM = 'sync-retry';
 
 /** The panel's code, built from entrypoints/article-panel-ui. */
 const PANEL_CODE_FILE = 'article-panel-ui.js';
 
 export default defineBackground(() => {
+  const writer = createSyncWriter(browser.storage as unknown as Parameters<typeof createSyncWriter>[0], {
+    wakeAt: (when) => void browser.alarms.create(SYNC_RETRY_ALARM, { when }),
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_RETRY_ALARM) writer.retry();
+  });
+
   const dbReady = openBlogBriefDb();
   const parse = () => parseCatalog(bundledCatalog);
   /** Posts already read from IndexedDB: an article's brief is asked for on every visit and in-app move. */
@@ -45,14 +58,17 @@ export default defineBackground(() => {
     const tabId = sender.tab?.id;
     switch (message.type) {
       case 'brief:get': {
-        const [post, settings] = await Promise.all([lookUp(message.postId), getPanelSettings()]);
+        const [post, settings] = await Promise.all([
+          lookUp(message.postId),
+          readSettings(browser.storage, writer.latest),
+        ]);
         if (!post) return { error: `No brief for post ${message.postId}` } satisfies BriefResponse;
-        if (!settings.enabled[post.blog]) return { disabled: true } satisfies BriefResponse;
+        if (!settings.blogEnabled[post.blog]) return { disabled: true } satisfies BriefResponse;
         if (tabId !== undefined) {
           void action.setBadgeText({ tabId, text: '✓' });
           void action.setBadgeBackgroundColor({ tabId, color: '#2f6f4f' });
         }
-        return { post, collapsed: settings.collapsed } satisfies BriefResponse;
+        return { post, collapsed: settings.panelCollapsed } satisfies BriefResponse;
       }
       case 'brief:left':
         if (tabId !== undefined) void action.setBadgeText({ tabId, text: '' });
@@ -70,6 +86,10 @@ export default defineBackground(() => {
           });
         }
         return undefined;
+      case 'favorites:save':
+      case 'favorites:unsave':
+      case 'settings:set':
+        return applyIntent(writer, message, Date.now());
     }
   }
 

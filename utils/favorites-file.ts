@@ -3,7 +3,7 @@
  * file before anything is saved, so a bad file changes nothing, and says what is wrong with it.
  */
 import { z } from 'zod';
-import { type Favorite, MAX_TITLE_LENGTH } from './favorites';
+import { type Favorite, MAX_TITLE_LENGTH } from './synced-data';
 
 export const FAVORITES_FILE_FORMAT = 'blog-brief-favorites';
 

@@ -1,268 +1,188 @@
 /**
- * The only module that touches favorites storage, and the signals the UI reads.
+ * The reader's favorites as every view sees them (panel, popup, options): signals read from
+ * storage and kept current by `storage.onChanged`, and actions that send intents to the background,
+ * the one writer of synced data (utils/sync-writer.ts). Storage layout: utils/synced-data.ts.
  *
- * storage.sync, which browser sync replicates key by key with the last writer winning per key:
- *   `fav:<postId>` -> { t: title, s: savedAt }   one key per favorite, so two profiles that save
- *                                                different posts before syncing both keep both;
- *                                                unsaving removes the key.
- * storage.local:
- *   `fav-local:<postId>` -> same value           a favorite sync refused (full, too many writes, an
- *                                                error). Kept here, shown, and moved to sync when
- *                                                there is room again. Nothing is dropped silently.
- *
- * Values are kept small (post id in the key, title and saved time in the value; the title so a
- * favorite still shows if its post leaves the catalog). Bursts of changes are written in one call.
+ * A change the reader makes shows at once (optimistically) and stays until the writer's receipt
+ * arrives; then what storage holds is read again, so the view never flickers back to the old state
+ * and never claims a save the writer could not make.
  */
 // signals-core, not @preact/signals: the panel (injected into the blogs' pages) subscribes without
 // Preact's signal integration; the popup's components, which use it, see the very same signals.
-import { batch, computed, signal } from '@preact/signals-core';
-import { browser } from 'wxt/browser';
-import { fitWrites, itemBytes, WriteRateLimiter } from './sync-quota';
+import { batch, computed, type ReadonlySignal, signal } from '@preact/signals-core';
+import type { BackgroundRequests } from './messaging';
+import { type SyncNoticeProblem, syncNoticeText } from './sync-notice';
+import type { WriteReceipt } from './sync-writer';
+import {
+  FAVORITE_PREFIX,
+  type Favorite,
+  fromStoredFavorite,
+  isOutboxEntry,
+  isOutboxStatus,
+  MAX_TITLE_LENGTH,
+  OUTBOX_PREFIX,
+  OUTBOX_STATUS_KEY,
+  type OutboxStatus,
+} from './synced-data';
 
-export const SYNC_PREFIX = 'fav:';
-export const LOCAL_PREFIX = 'fav-local:';
-/** Long enough for any real title, short enough that a favorite never nears the per-item quota. */
-export const MAX_TITLE_LENGTH = 300;
-
-export interface Favorite {
-  id: string;
-  title: string;
-  /** ms since the epoch. */
-  savedAt: number;
-  /** True while the favorite is kept on this device only because sync refused it. */
-  localOnly: boolean;
-}
-
-interface StoredFavorite {
-  t: string;
-  s: number;
-}
+export type { Favorite } from './synced-data';
 
 type Changes = Record<string, { oldValue?: unknown; newValue?: unknown }>;
 
-export interface StorageAreaLike {
+interface ReadableArea {
   get(keys: null | string | string[]): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(keys: string | string[]): Promise<void>;
 }
 
-/** The slice of `browser.storage` favorites need; tests pass two of these to play two profiles. */
-export interface FavoritesStorage {
-  sync: StorageAreaLike;
-  local: StorageAreaLike;
-  onChanged: {
-    addListener(listener: (changes: Changes, areaName: string) => void): void;
-    removeListener(listener: (changes: Changes, areaName: string) => void): void;
+/** What a view needs: storage to read, and a way to send the background its intents. */
+export interface FavoritesDeps {
+  storage: {
+    sync: ReadableArea;
+    local: ReadableArea;
+    onChanged: {
+      addListener(listener: (changes: Changes, areaName: string) => void): void;
+      removeListener(listener: (changes: Changes, areaName: string) => void): void;
+    };
   };
-}
-
-export interface FavoritesOptions {
-  /** Changes closer together than this are written in one call. */
-  batchMs?: number;
+  send: {
+    save(favorites: BackgroundRequests['favorites:save']['request']['favorites']): Promise<WriteReceipt>;
+    unsave(ids: string[]): Promise<WriteReceipt>;
+  };
   now?: () => number;
 }
 
-function toStored(favorite: Pick<Favorite, 'title' | 'savedAt'>): StoredFavorite {
-  return { t: favorite.title.slice(0, MAX_TITLE_LENGTH), s: favorite.savedAt };
+export interface ImportResult {
+  /** New favorites stored (in sync or kept on this device). */
+  added: number;
+  alreadySaved: number;
+  /** Of `added`, how many wait on this device because sync could not take them. */
+  keptOnDevice: number;
+  /** New favorites that could not be stored at all, with the reason in plain words. */
+  notStored: number;
 }
 
-function fromStored(id: string, value: unknown, localOnly: boolean): Favorite | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { t, s } = value as Partial<StoredFavorite>;
-  if (typeof t !== 'string' || typeof s !== 'number') return null;
-  return { id, title: t, savedAt: s, localOnly };
-}
+/** Favorites sent to the background per message during an import: progress shows between chunks. */
+const IMPORT_CHUNK = 1_000;
 
-export function createFavorites(
-  storage: FavoritesStorage = browser.storage as unknown as FavoritesStorage,
-  options: FavoritesOptions = {},
-) {
-  const batchMs = options.batchMs ?? 250;
-  const now = options.now ?? Date.now;
+export function createFavorites(deps: FavoritesDeps) {
+  const { storage, send } = deps;
+  const now = deps.now ?? Date.now;
+  /** What storage.sync holds. */
   const synced = signal<ReadonlyMap<string, Favorite>>(new Map());
-  const localOnly = signal<ReadonlyMap<string, Favorite>>(new Map());
-  /** What the reader should know about sync, in plain words; null when all is well. */
-  const problem = signal<string | null>(null);
+  /** The outbox's favorites: a save waiting for sync (localOnly), or null for a removal. */
+  const outbox = signal<ReadonlyMap<string, Favorite | null>>(new Map());
+  const outboxStatus = signal<OutboxStatus | null>(null);
+  /** Changes made in this view whose receipt has not arrived yet. */
+  const optimistic = signal<ReadonlyMap<string, Favorite | null>>(new Map());
+  /** A change this view could not make, said once until the next change succeeds. */
+  const failure = signal<SyncNoticeProblem | null>(null);
 
-  /** Every favorite, newest saved first; a local-only copy stands in until sync takes it. */
+  /** Every favorite, newest saved first, as storage will hold it once the writer is done. */
   const list = computed(() => {
     const all = new Map(synced.value);
-    for (const [id, favorite] of localOnly.value) if (!all.has(id)) all.set(id, favorite);
+    for (const layer of [outbox.value, optimistic.value]) {
+      for (const [id, favorite] of layer) {
+        if (favorite) all.set(id, favorite);
+        else all.delete(id);
+      }
+    }
     return [...all.values()].sort((a, b) => b.savedAt - a.savedAt);
   });
   const ids = computed(() => new Set(list.value.map((f) => f.id)));
+  const localOnlyCount = computed(() => {
+    let count = 0;
+    for (const favorite of outbox.value.values()) if (favorite) count++;
+    return count;
+  });
+  /** What the reader should know, in plain words; null when all is well. */
+  const problem: ReadonlySignal<string | null> = computed(() => {
+    if (failure.value) return syncNoticeText(failure.value);
+    const status = outboxStatus.value;
+    return status ? syncNoticeText({ kind: status.reason, localOnly: localOnlyCount.value }) : null;
+  });
 
-  /** Bytes of every storage.sync item, settings included: they share the quota. */
-  const syncUsage = new Map<string, number>();
-  const limiter = new WriteRateLimiter();
-  /** Changes not yet written: a favorite to save, or null to unsave. */
-  const pending = new Map<string, Favorite | null>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  /** A later attempt after a refused or rate-limited write. */
-  let retry: ReturnType<typeof setTimeout> | undefined;
-  let lastFlush = -Infinity;
-  let flushing: Promise<void> = Promise.resolve();
-
-  function update(target: typeof synced, id: string, favorite: Favorite | null) {
-    const next = new Map(target.value);
-    if (favorite) next.set(id, favorite);
-    else next.delete(id);
-    target.value = next;
+  function applyStorage(area: string, entries: Iterable<[string, unknown]>) {
+    const nextSynced = new Map(synced.value);
+    const nextOutbox = new Map(outbox.value);
+    for (const [key, value] of entries) {
+      if (area === 'sync' && key.startsWith(FAVORITE_PREFIX)) {
+        const id = key.slice(FAVORITE_PREFIX.length);
+        const favorite = value == null ? null : fromStoredFavorite(id, value, false);
+        if (favorite) nextSynced.set(id, favorite);
+        else nextSynced.delete(id);
+      } else if (area === 'local' && key.startsWith(OUTBOX_PREFIX + FAVORITE_PREFIX)) {
+        const id = key.slice(OUTBOX_PREFIX.length + FAVORITE_PREFIX.length);
+        if (!isOutboxEntry(value)) nextOutbox.delete(id);
+        else nextOutbox.set(id, value.v === null ? null : fromStoredFavorite(id, value.v, true));
+      } else if (area === 'local' && key === OUTBOX_STATUS_KEY) {
+        outboxStatus.value = isOutboxStatus(value) ? value : null;
+      }
+    }
+    synced.value = nextSynced;
+    outbox.value = nextOutbox;
   }
 
   const onChanged = (changes: Changes, area: string) => {
-    batch(() => {
-      for (const [key, { newValue }] of Object.entries(changes)) {
-        if (area === 'sync') {
-          // Removal: browsers report no newValue, WXT's fake reports null.
-          if (newValue == null) syncUsage.delete(key);
-          else syncUsage.set(key, itemBytes(key, newValue));
-          if (key.startsWith(SYNC_PREFIX)) {
-            const id = key.slice(SYNC_PREFIX.length);
-            // A change made in another tab or profile; our own pending change to the same post wins.
-            if (!pending.has(id)) update(synced, id, fromStored(id, newValue, false));
-          }
-        } else if (area === 'local' && key.startsWith(LOCAL_PREFIX)) {
-          const id = key.slice(LOCAL_PREFIX.length);
-          if (!pending.has(id)) update(localOnly, id, fromStored(id, newValue, true));
-        }
-      }
-    });
+    batch(() =>
+      applyStorage(
+        area,
+        Object.entries(changes).map(([key, { newValue }]) => [key, newValue]),
+      ),
+    );
   };
   storage.onChanged.addListener(onChanged);
 
   const ready = Promise.all([storage.sync.get(null), storage.local.get(null)]).then(([syncItems, localItems]) => {
-    const fromSync = new Map<string, Favorite>();
-    for (const [key, value] of Object.entries(syncItems)) {
-      syncUsage.set(key, itemBytes(key, value));
-      if (!key.startsWith(SYNC_PREFIX)) continue;
-      const favorite = fromStored(key.slice(SYNC_PREFIX.length), value, false);
-      if (favorite) fromSync.set(favorite.id, favorite);
-    }
-    const fromLocal = new Map<string, Favorite>();
-    for (const [key, value] of Object.entries(localItems)) {
-      if (!key.startsWith(LOCAL_PREFIX)) continue;
-      const favorite = fromStored(key.slice(LOCAL_PREFIX.length), value, true);
-      if (favorite) fromLocal.set(favorite.id, favorite);
-    }
     batch(() => {
-      synced.value = new Map([...fromSync, ...[...synced.value].filter(([id]) => pending.has(id))]);
-      localOnly.value = fromLocal;
-      if (fromLocal.size) problem.value = localOnlyMessage(fromLocal.size, 'sync-full');
+      applyStorage('sync', Object.entries(syncItems));
+      applyStorage('local', Object.entries(localItems));
     });
-    // Favorites kept locally by an earlier session: try sync again now.
-    if (fromLocal.size) schedule();
   });
 
-  function schedule() {
-    if (timer !== undefined) return;
-    // A lone change is written at once (the popup may close any moment); a burst waits for the batch.
-    const wait = Math.max(0, lastFlush + batchMs - now());
-    timer = setTimeout(() => {
-      timer = undefined;
-      flushing = flushing.then(flush, flush);
-    }, wait);
+  /** Reads the keys a receipt is about, so the view shows storage's truth before the optimistic layer goes. */
+  async function reread(postIds: readonly string[]) {
+    const syncKeys = postIds.map((id) => FAVORITE_PREFIX + id);
+    const [syncItems, localItems] = await Promise.all([
+      storage.sync.get(syncKeys),
+      storage.local.get([...syncKeys.map((key) => OUTBOX_PREFIX + key), OUTBOX_STATUS_KEY]),
+    ]);
+    applyStorage(
+      'sync',
+      syncKeys.map((key) => [key, syncItems[key]]),
+    );
+    applyStorage('local', [
+      ...syncKeys.map((key): [string, unknown] => [OUTBOX_PREFIX + key, localItems[OUTBOX_PREFIX + key]]),
+      [OUTBOX_STATUS_KEY, localItems[OUTBOX_STATUS_KEY]],
+    ]);
   }
 
-  function retryIn(ms: number) {
-    clearTimeout(retry);
-    retry = setTimeout(schedule, ms);
-  }
-
-  async function flush() {
-    await ready;
-    lastFlush = now();
-    const saves: Record<string, StoredFavorite> = {};
-    const removals: string[] = [];
-    for (const [id, favorite] of pending) {
-      if (favorite) saves[SYNC_PREFIX + id] = toStored(favorite);
-      else removals.push(id);
-    }
-    // Local-only favorites go along, to reach sync once it has room.
-    for (const [id, favorite] of localOnly.value) if (!pending.has(id)) saves[SYNC_PREFIX + id] = toStored(favorite);
-    pending.clear();
-    if (Object.keys(saves).length === 0 && removals.length === 0) return;
-
-    const wait = limiter.delayAt(now());
-    if (wait > 0) {
-      // Over Chrome's write rate: keep the saves on this device, the unsaves queued, and write to sync when allowed.
-      for (const id of removals) pending.set(id, null);
-      if (Object.keys(saves).length) await keepLocally(saves, 'rate-limited');
-      retryIn(wait);
-      return;
-    }
+  async function change(postIds: string[], layer: Map<string, Favorite | null>, request: () => Promise<WriteReceipt>) {
+    optimistic.value = new Map([...optimistic.value, ...layer]);
+    let receipt: WriteReceipt | null = null;
     try {
-      if (removals.length) {
-        await storage.sync.remove(removals.map((id) => SYNC_PREFIX + id));
-        await storage.local.remove(removals.map((id) => LOCAL_PREFIX + id));
-        limiter.record(now());
-      }
-    } catch (error) {
-      problem.value = `Could not remove a favorite from sync (${describe(error)}). It will be tried again.`;
-      for (const id of removals) pending.set(id, null);
-      retryIn(5_000);
+      receipt = await request();
+    } catch {
+      // The extension was updated, reloaded or removed under this page: no writer will answer.
     }
-    const { accepted, refused } = fitWrites({ items: syncUsage }, saves);
-    const refusedSaves: Record<string, StoredFavorite> = {};
-    for (const key of refused.keys()) refusedSaves[key] = saves[key]!;
-    if (Object.keys(accepted).length) {
-      try {
-        await storage.sync.set(accepted);
-        limiter.record(now());
-        await storage.local.remove(Object.keys(accepted).map((key) => LOCAL_PREFIX + key.slice(SYNC_PREFIX.length)));
-      } catch (error) {
-        // The browser refused (quota reached elsewhere, write rate, sync off): nothing is lost, it stays local.
-        Object.assign(refusedSaves, accepted);
-        await keepLocally(refusedSaves, 'write-failed', describe(error));
-        return;
-      }
-    }
-    if (Object.keys(refusedSaves).length) await keepLocally(refusedSaves, 'sync-full');
-    else if (localOnly.value.size === 0) problem.value = null;
-  }
-
-  async function keepLocally(
-    saves: Record<string, StoredFavorite>,
-    reason: 'sync-full' | 'rate-limited' | 'write-failed',
-    detail = '',
-  ) {
-    const items: Record<string, StoredFavorite> = {};
-    for (const [key, value] of Object.entries(saves)) items[LOCAL_PREFIX + key.slice(SYNC_PREFIX.length)] = value;
-    try {
-      await storage.local.set(items);
-    } catch (error) {
-      problem.value = `Could not save favorites on this device either (${describe(error)}). Keep this window open and try again.`;
-      return;
-    }
+    if (receipt?.ok) await reread(postIds).catch(() => undefined);
     batch(() => {
-      // Shown from here on as kept on this device, not as if sync had them.
-      const nextLocal = new Map(localOnly.value);
-      const nextSynced = new Map(synced.value);
-      for (const [key, value] of Object.entries(saves)) {
-        const id = key.slice(SYNC_PREFIX.length);
-        nextLocal.set(id, { id, title: value.t, savedAt: value.s, localOnly: true });
-        nextSynced.delete(id);
-      }
-      localOnly.value = nextLocal;
-      synced.value = nextSynced;
-      problem.value = localOnlyMessage(nextLocal.size, reason, detail);
+      const next = new Map(optimistic.value);
+      // A later change to the same post, made while this one was on its way, stays.
+      for (const [id, favorite] of layer) if (next.get(id) === favorite) next.delete(id);
+      optimistic.value = next;
+      failure.value = receipt?.ok ? null : receipt ? { kind: 'device-full' } : { kind: 'disconnected' };
     });
+    return receipt;
   }
 
   function save(post: { id: string; title: string }, savedAt = now()) {
     const favorite: Favorite = { id: post.id, title: post.title.slice(0, MAX_TITLE_LENGTH), savedAt, localOnly: false };
-    pending.set(post.id, favorite);
-    update(synced, post.id, favorite);
-    schedule();
+    return change([post.id], new Map([[post.id, favorite]]), () =>
+      send.save([{ id: favorite.id, title: favorite.title, savedAt }]),
+    );
   }
 
   function unsave(id: string) {
-    pending.set(id, null);
-    batch(() => {
-      update(synced, id, null);
-      update(localOnly, id, null);
-    });
-    schedule();
+    return change([id], new Map([[id, null]]), () => send.unsave([id]));
   }
 
   return {
@@ -274,57 +194,53 @@ export function createFavorites(
     save,
     unsave,
     toggle(post: { id: string; title: string }) {
-      if (ids.peek().has(post.id)) unsave(post.id);
-      else save(post);
-    },
-    /** Adds favorites that are not saved yet, keeping their saved times. Returns how many were new. */
-    async importFavorites(
-      favorites: readonly Pick<Favorite, 'id' | 'title' | 'savedAt'>[],
-    ): Promise<{ added: number; alreadySaved: number }> {
-      await ready;
-      let added = 0;
-      for (const favorite of favorites) {
-        if (ids.peek().has(favorite.id)) continue;
-        save(favorite, favorite.savedAt);
-        added++;
-      }
-      return { added, alreadySaved: favorites.length - added };
+      return ids.peek().has(post.id) ? unsave(post.id) : save(post);
     },
     /**
-     * Writes now whatever waits for the batch window, and resolves once it is written or kept locally.
-     * Changes waiting for the write rate to allow them stay queued for their retry.
+     * Adds favorites that are not saved yet, keeping their saved times, in chunks so a file of any
+     * size neither freezes the page nor goes to the background as one huge message.
      */
-    async settled(): Promise<void> {
-      while (timer !== undefined) {
-        clearTimeout(timer);
-        timer = undefined;
-        flushing = flushing.then(flush, flush);
-        await flushing;
+    async importFavorites(
+      favorites: readonly Pick<Favorite, 'id' | 'title' | 'savedAt'>[],
+      onProgress: (done: number, total: number) => void = () => {},
+    ): Promise<ImportResult> {
+      await ready;
+      const known = ids.peek();
+      const seen = new Set<string>();
+      const fresh = favorites.filter((f) => !known.has(f.id) && !seen.has(f.id) && seen.add(f.id));
+      const result: ImportResult = {
+        added: 0,
+        alreadySaved: favorites.length - fresh.length,
+        keptOnDevice: 0,
+        notStored: 0,
+      };
+      for (let start = 0; start < fresh.length; start += IMPORT_CHUNK) {
+        const chunk = fresh.slice(start, start + IMPORT_CHUNK).map(({ id, title, savedAt }) => ({
+          id,
+          title: title.slice(0, MAX_TITLE_LENGTH),
+          savedAt,
+        }));
+        let receipt: WriteReceipt | null = null;
+        try {
+          receipt = await send.save(chunk);
+        } catch {
+          receipt = null;
+        }
+        if (!receipt?.ok) {
+          result.notStored = fresh.length - start;
+          failure.value = receipt ? { kind: 'device-full' } : { kind: 'disconnected' };
+          break;
+        }
+        result.added += chunk.length;
+        result.keptOnDevice += receipt.kept;
+        onProgress(start + chunk.length, fresh.length);
       }
-      await flushing;
+      return result;
     },
     dispose() {
       storage.onChanged.removeListener(onChanged);
-      clearTimeout(timer);
-      clearTimeout(retry);
     },
   };
 }
 
 export type FavoritesStore = ReturnType<typeof createFavorites>;
-
-function localOnlyMessage(count: number, reason: 'sync-full' | 'rate-limited' | 'write-failed', detail = ''): string {
-  const what = count === 1 ? '1 favorite is' : `${count} favorites are`;
-  switch (reason) {
-    case 'sync-full':
-      return `Browser sync is full: ${what} saved on this device only. Remove some favorites to sync them to your other browsers.`;
-    case 'rate-limited':
-      return `Many changes at once: ${what} saved on this device and will sync in a minute.`;
-    case 'write-failed':
-      return `Browser sync refused the change${detail ? ` (${detail})` : ''}: ${what} saved on this device only for now.`;
-  }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -1,9 +1,12 @@
 /**
- * Typed messages between the content script and the background. Each request names its response
- * type once, here; senders and the background's handler are checked against it.
+ * Typed messages between the views (content script, panel, popup, options) and the background. Each
+ * request names its response type once, here; senders and the background's handler are checked
+ * against it.
  */
 import { browser } from 'wxt/browser';
 import type { Post } from './catalog';
+import type { FavoritesDeps } from './favorites';
+import type { WriteReceipt } from './sync-writer';
 
 export type BriefResponse =
   /** `collapsed`: the reader's remembered panel state, read here to save the content script a round trip. */
@@ -22,6 +25,14 @@ export interface BackgroundRequests {
   'catalog:ready': { request: Record<string, never>; response: undefined };
   /** Content script -> background, on an article reached in-app: inject the panel's code into the sender's frame. */
   'panel:load': { request: Record<string, never>; response: undefined };
+  /** Intents for the one writer of synced data (utils/sync-writer.ts); answered once stored or kept. */
+  'favorites:save': {
+    request: { favorites: { id: string; title: string; savedAt: number }[] };
+    response: WriteReceipt;
+  };
+  'favorites:unsave': { request: { ids: string[] }; response: WriteReceipt };
+  /** Keys from ALL_SETTING_KEYS (utils/settings.ts); every setting is on/off. */
+  'settings:set': { request: { changes: Record<string, boolean> }; response: WriteReceipt };
 }
 export type BackgroundRequestType = keyof BackgroundRequests;
 export type BackgroundMessage = {
@@ -33,6 +44,9 @@ const BACKGROUND_REQUEST_TYPES: ReadonlySet<string> = new Set<BackgroundRequestT
   'brief:left',
   'catalog:ready',
   'panel:load',
+  'favorites:save',
+  'favorites:unsave',
+  'settings:set',
 ]);
 
 export function isBackgroundMessage(message: unknown): message is BackgroundMessage {
@@ -55,4 +69,20 @@ export type TabMessage = { type: 'panel:toggle' };
 
 export function isTabMessage(message: unknown): message is TabMessage {
   return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'panel:toggle';
+}
+
+/** A favorites store's storage and transport in an extension page or content script. */
+export function favoritesViaBackground(): FavoritesDeps {
+  return {
+    storage: browser.storage as unknown as FavoritesDeps['storage'],
+    send: {
+      save: (favorites) => askBackground('favorites:save', { favorites }),
+      unsave: (ids) => askBackground('favorites:unsave', { ids }),
+    },
+  };
+}
+
+/** Asks the writer to change settings; the receipt says whether they were stored. */
+export function changeSettings(changes: Record<string, boolean>): Promise<WriteReceipt> {
+  return askBackground('settings:set', { changes });
 }

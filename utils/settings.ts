@@ -1,45 +1,57 @@
 /**
- * The only module that touches settings storage. Settings live in storage.sync, one key each, so
- * they follow the reader to other profiles and two profiles changing different settings never clash.
+ * The reader's settings: one `storage.sync` key each, so they follow the reader to other profiles
+ * and two profiles changing different settings never clash. Read here by every view (overlaid with
+ * the writer's outbox, like favorites); written only by the background's sync writer, which views
+ * ask through `settings:set` (utils/messaging.ts).
  */
 import { browser } from 'wxt/browser';
 import { BLOG_IDS, type BlogId } from './blogs';
+import { isOutboxEntry, OUTBOX_PREFIX, SETTING_PREFIX } from './synced-data';
 
 export const SETTING_KEYS = {
-  panelCollapsed: 'settings:panelCollapsed',
-  blogEnabled: (blog: BlogId) => `settings:blogEnabled:${blog}`,
+  panelCollapsed: `${SETTING_PREFIX}panelCollapsed`,
+  blogEnabled: (blog: BlogId) => `${SETTING_PREFIX}blogEnabled:${blog}`,
 } as const;
 
-export interface PanelSettings {
-  collapsed: boolean;
+/** Every setting key, and the only keys `settings:set` accepts; all settings are on/off. */
+export const ALL_SETTING_KEYS: readonly string[] = [
+  SETTING_KEYS.panelCollapsed,
+  ...BLOG_IDS.map(SETTING_KEYS.blogEnabled),
+];
+
+export interface Settings {
+  panelCollapsed: boolean;
   /** Blogs whose articles get the panel (the options page can turn a blog off). */
-  enabled: Record<BlogId, boolean>;
+  blogEnabled: Record<BlogId, boolean>;
 }
 
-/** Every setting the panel needs, in one storage read. */
-export async function getPanelSettings(): Promise<PanelSettings> {
-  const stored = await browser.storage.sync.get([
-    SETTING_KEYS.panelCollapsed,
-    ...BLOG_IDS.map(SETTING_KEYS.blogEnabled),
+interface ReadableStorage {
+  sync: { get(keys: string[]): Promise<Record<string, unknown>> };
+  local: { get(keys: string[]): Promise<Record<string, unknown>> };
+}
+
+/**
+ * Every setting, in one read of each area: what sync holds, overlaid with writes still in the outbox,
+ * and in the background with `unwritten`, the writer's own queue (SyncWriter.latest).
+ */
+export async function readSettings(
+  storage: ReadableStorage = browser.storage,
+  unwritten: (key: string) => { value: unknown } | undefined = () => undefined,
+): Promise<Settings> {
+  const [synced, waiting] = await Promise.all([
+    storage.sync.get([...ALL_SETTING_KEYS]),
+    storage.local.get(ALL_SETTING_KEYS.map((key) => OUTBOX_PREFIX + key)),
   ]);
-  return { collapsed: stored[SETTING_KEYS.panelCollapsed] === true, enabled: enabledFrom(stored) };
-}
-
-function enabledFrom(stored: Record<string, unknown>): Record<BlogId, boolean> {
-  return Object.fromEntries(BLOG_IDS.map((blog) => [blog, stored[SETTING_KEYS.blogEnabled(blog)] !== false])) as Record<
-    BlogId,
-    boolean
-  >;
-}
-
-export async function setPanelCollapsed(collapsed: boolean): Promise<void> {
-  await browser.storage.sync.set({ [SETTING_KEYS.panelCollapsed]: collapsed });
-}
-
-export async function getEnabledBlogs(): Promise<Record<BlogId, boolean>> {
-  return enabledFrom(await browser.storage.sync.get(BLOG_IDS.map(SETTING_KEYS.blogEnabled)));
-}
-
-export async function setBlogEnabled(blog: BlogId, enabled: boolean): Promise<void> {
-  await browser.storage.sync.set({ [SETTING_KEYS.blogEnabled(blog)]: enabled });
+  const value = (key: string): unknown => {
+    const queued = unwritten(key);
+    if (queued) return queued.value;
+    const entry = waiting[OUTBOX_PREFIX + key];
+    return isOutboxEntry(entry) ? entry.v : synced[key];
+  };
+  return {
+    panelCollapsed: value(SETTING_KEYS.panelCollapsed) === true,
+    blogEnabled: Object.fromEntries(
+      BLOG_IDS.map((blog) => [blog, value(SETTING_KEYS.blogEnabled(blog)) !== false]),
+    ) as Record<BlogId, boolean>,
+  };
 }

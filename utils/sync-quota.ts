@@ -13,11 +13,23 @@ export const SYNC_LIMITS = {
   writesPerHour: 1_800,
 } as const;
 
+/**
+ * What the guard adds to every item's documented size (key + JSON of the value): Chrome counts a few
+ * bytes more per item than that, and a batch the guard thinks fits is then refused whole.
+ */
+export const ITEM_HEADROOM_BYTES = 8;
+
+/**
+ * Room kept free for settings: favorites stop this far short of the item and byte quotas, so a
+ * reader with a full sync can still turn a blog off or have the panel remember its state.
+ */
+export const SETTINGS_RESERVE = { items: 16, bytes: 1_024 } as const;
+
 const encoder = new TextEncoder();
 
-/** Bytes an item counts against the quota, as the browsers count it: key + JSON of the value. */
+/** Bytes an item counts against the quota by the guard's model: key + JSON of the value + headroom. */
 export function itemBytes(key: string, value: unknown): number {
-  return encoder.encode(key).length + encoder.encode(JSON.stringify(value)).length;
+  return encoder.encode(key).length + encoder.encode(JSON.stringify(value)).length + ITEM_HEADROOM_BYTES;
 }
 
 export interface SyncUsage {
@@ -31,8 +43,15 @@ export interface FitResult {
   refused: Map<string, 'item-too-large' | 'sync-full'>;
 }
 
-/** Splits a batch of writes into what fits the quota (in order) and what does not. */
-export function fitWrites(usage: SyncUsage, writes: Record<string, unknown>): FitResult {
+/**
+ * Splits a batch of writes into what fits the quota (in order) and what does not. Keys for which
+ * `reserveFor` is false (favorites) must also leave SETTINGS_RESERVE free.
+ */
+export function fitWrites(
+  usage: SyncUsage,
+  writes: Record<string, unknown>,
+  usesReserve: (key: string) => boolean = () => true,
+): FitResult {
   const sizes = new Map(usage.items);
   let total = [...sizes.values()].reduce((sum, n) => sum + n, 0);
   const accepted: Record<string, unknown> = {};
@@ -46,7 +65,8 @@ export function fitWrites(usage: SyncUsage, writes: Record<string, unknown>): Fi
     const previous = sizes.get(key);
     const nextTotal = total - (previous ?? 0) + size;
     const nextCount = sizes.size + (previous === undefined ? 1 : 0);
-    if (nextTotal > SYNC_LIMITS.totalBytes || nextCount > SYNC_LIMITS.maxItems) {
+    const reserve = usesReserve(key) ? { items: 0, bytes: 0 } : SETTINGS_RESERVE;
+    if (nextTotal > SYNC_LIMITS.totalBytes - reserve.bytes || nextCount > SYNC_LIMITS.maxItems - reserve.items) {
       refused.set(key, 'sync-full');
       continue;
     }

@@ -7,12 +7,13 @@ import { effect } from '@preact/signals-core';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { BriefPanel } from '../../components/BriefPanel';
-import { FavoriteToggle, SyncNotice } from '../../components/FavoriteToggle';
+import { FavoriteToggle } from '../../components/FavoriteToggle';
+import { SyncNotice } from '../../components/SyncNotice';
 import type { Post } from '../../utils/catalog';
 import { createFavorites, type FavoritesStore } from '../../utils/favorites';
-import { isTabMessage } from '../../utils/messaging';
+import { changeSettings, favoritesViaBackground, isTabMessage } from '../../utils/messaging';
 import { type PageMetrics, type Placement, placePanel } from '../../utils/placement';
-import { setPanelCollapsed } from '../../utils/settings';
+import { SETTING_KEYS } from '../../utils/settings';
 import panelCss from './panel.css?inline';
 
 export interface PanelHost {
@@ -28,7 +29,7 @@ export function createPanelHost(): PanelHost {
   let frame = 0;
   // Created with the host, on recognizing an article: its storage reads run while the brief is
   // being fetched, so the first render already knows whether the post is saved.
-  const favorites: FavoritesStore = createFavorites();
+  const favorites: FavoritesStore = createFavorites(favoritesViaBackground());
 
   const draw = () => {
     if (!ui?.host.isConnected || !post || !placement) return;
@@ -43,7 +44,9 @@ export function createPanelHost(): PanelHost {
           collapsed = next;
           draw();
           // Remembered only where the reader had the room to choose: overlay mode always starts collapsed.
-          if (placement?.mode === 'margin') void setPanelCollapsed(next);
+          if (placement?.mode === 'margin') {
+            changeSettings({ [SETTING_KEYS.panelCollapsed]: next }).catch(() => undefined);
+          }
         }}
         onClose={hide}
       />,

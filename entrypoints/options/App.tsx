@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { SyncNotice } from '../../components/FavoriteToggle';
+import { SyncNotice } from '../../components/SyncNotice';
 import { BLOG_IDS, BLOGS, type BlogId } from '../../utils/blogs';
-import type { FavoritesStore } from '../../utils/favorites';
+import type { FavoritesStore, ImportResult } from '../../utils/favorites';
 import { favoritesFileText, parseFavoritesFile } from '../../utils/favorites-file';
-import { getEnabledBlogs, setBlogEnabled } from '../../utils/settings';
+import { changeSettings } from '../../utils/messaging';
+import { readSettings, SETTING_KEYS } from '../../utils/settings';
+import type { WriteReceipt } from '../../utils/sync-writer';
 
 type Outcome = { kind: 'ok' | 'error'; text: string } | null;
 
@@ -11,12 +13,19 @@ export function App({ favorites }: { favorites: FavoritesStore }) {
   const [enabled, setEnabled] = useState<Record<BlogId, boolean> | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   useEffect(() => {
-    void getEnabledBlogs().then(setEnabled);
+    void readSettings().then((settings) => setEnabled(settings.blogEnabled));
   }, []);
 
+  // The checkbox shows the change at once, and goes back with a reason if the writer could not store it.
   const onBlogChange = async (blog: BlogId, on: boolean) => {
     setEnabled((current) => current && { ...current, [blog]: on });
-    await setBlogEnabled(blog, on);
+    const receipt = await changeSettings({ [SETTING_KEYS.blogEnabled(blog)]: on }).catch(() => null);
+    if (receipt?.ok) return;
+    setEnabled((current) => current && { ...current, [blog]: !on });
+    setOutcome({
+      kind: 'error',
+      text: `Could not save that change to ${BLOGS[blog].name}: ${notSavedReason(receipt)}`,
+    });
   };
 
   const onExport = () => {
@@ -36,12 +45,10 @@ export function App({ favorites }: { favorites: FavoritesStore }) {
     if (!file) return;
     try {
       const entries = parseFavoritesFile(await file.text());
-      const { added, alreadySaved } = await favorites.importFavorites(entries);
-      await favorites.settled();
-      setOutcome({
-        kind: 'ok',
-        text: `Imported ${added} new ${added === 1 ? 'favorite' : 'favorites'}${alreadySaved ? `; ${alreadySaved} were already saved` : ''}.`,
-      });
+      const result = await favorites.importFavorites(entries, (done, total) =>
+        setOutcome({ kind: 'ok', text: `Importing… ${done} of ${total}` }),
+      );
+      setOutcome({ kind: result.notStored ? 'error' : 'ok', text: importOutcome(result) });
     } catch (error) {
       setOutcome({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
     }
@@ -92,4 +99,16 @@ export function App({ favorites }: { favorites: FavoritesStore }) {
       </section>
     </main>
   );
+}
+
+function importOutcome({ added, alreadySaved, keptOnDevice, notStored }: ImportResult): string {
+  const parts = [`Imported ${added} new ${added === 1 ? 'favorite' : 'favorites'}.`];
+  if (keptOnDevice) parts.push(`${keptOnDevice} of them are kept on this device until browser sync has room.`);
+  if (alreadySaved) parts.push(`${alreadySaved} ${alreadySaved === 1 ? 'was' : 'were'} already saved.`);
+  if (notStored) parts.push(`${notStored} could not be stored: this browser refused to keep more.`);
+  return parts.join(' ');
+}
+
+function notSavedReason(receipt: WriteReceipt | null): string {
+  return receipt ? 'this browser refused to store it.' : 'Blog Brief was updated or restarted; reload this page.';
 }

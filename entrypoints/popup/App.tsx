@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { FavoriteToggle, SyncNotice } from '../../components/FavoriteToggle';
+import { FavoriteToggle } from '../../components/FavoriteToggle';
 import { focusFirstRow, PostList } from '../../components/PostList';
 import { PostRow } from '../../components/PostRow';
 import { SearchBox } from '../../components/SearchBox';
+import { SyncNotice } from '../../components/SyncNotice';
 import { TagBar } from '../../components/TagBar';
 import { ToggleGroup } from '../../components/ToggleGroup';
 import { BLOG_IDS, BLOG_SHORT_NAMES, type BlogId } from '../../utils/blogs';

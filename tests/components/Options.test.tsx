@@ -1,12 +1,16 @@
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../entrypoints/options/App';
-import { createFavorites, SYNC_PREFIX } from '../../utils/favorites';
+import { createFavorites } from '../../utils/favorites';
 import { favoritesFileText } from '../../utils/favorites-file';
+import { favoritesViaBackground } from '../../utils/messaging';
+import { FAVORITE_PREFIX as SYNC_PREFIX } from '../../utils/synced-data';
+import { installFakeBackground } from '../fake-background';
 
 async function renderOptions() {
-  const favorites = createFavorites();
+  installFakeBackground();
+  const favorites = createFavorites(favoritesViaBackground());
   await favorites.ready;
   render(<App favorites={favorites} />);
   return favorites;
@@ -22,15 +26,16 @@ function chooseFile(text: string) {
 describe('the options page', () => {
   it('imports a favorites file by merging it into the saved favorites', async () => {
     const favorites = await renderOptions();
-    favorites.save({ id: '028e9637f041', title: 'Maestro' });
-    await favorites.settled();
+    await favorites.save({ id: '028e9637f041', title: 'Maestro' });
     chooseFile(
       favoritesFileText([
         { id: '028e9637f041', title: 'Maestro', savedAt: 1, localOnly: false },
         { id: 'bcb0e49c5cf8', title: 'Seamless Istio Upgrades at Scale', savedAt: 2, localOnly: false },
       ]),
     );
-    expect((await screen.findByRole('status')).textContent).toBe('Imported 1 new favorite; 1 were already saved.');
+    await waitFor(async () =>
+      expect((await screen.findByRole('status')).textContent).toBe('Imported 1 new favorite. 1 was already saved.'),
+    );
     expect(Object.keys(await fakeBrowser.storage.sync.get(null)).sort()).toEqual([
       `${SYNC_PREFIX}028e9637f041`,
       `${SYNC_PREFIX}bcb0e49c5cf8`,
@@ -39,8 +44,7 @@ describe('the options page', () => {
 
   it('refuses a bad file with a clear error and changes nothing', async () => {
     const favorites = await renderOptions();
-    favorites.save({ id: '028e9637f041', title: 'Maestro' });
-    await favorites.settled();
+    await favorites.save({ id: '028e9637f041', title: 'Maestro' });
     const before = await fakeBrowser.storage.sync.get(null);
     chooseFile(
       '{"format":"blog-brief-favorites","version":1,"exportedAt":"x","favorites":[{"id":"127b6712359a","title":"ok","savedAt":1},{"id":"x"}]}',

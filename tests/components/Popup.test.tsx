@@ -3,16 +3,20 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../entrypoints/popup/App';
 import { createBrowseModel } from '../../utils/browse-model';
-import { createFavorites, SYNC_PREFIX } from '../../utils/favorites';
+import { createFavorites } from '../../utils/favorites';
+import { favoritesViaBackground } from '../../utils/messaging';
+import { FAVORITE_PREFIX as SYNC_PREFIX } from '../../utils/synced-data';
+import { installFakeBackground } from '../fake-background';
 import { testCatalogSource } from '../popup-source';
 
 async function renderPopup(currentPostId: string | null = null) {
-  const favorites = createFavorites();
+  const writer = installFakeBackground();
+  const favorites = createFavorites(favoritesViaBackground());
   await favorites.ready;
   const model = createBrowseModel(await testCatalogSource(currentPostId), favorites.list);
   render(<App model={model} favorites={favorites} />);
   await screen.findByText('All 10 briefs, newest first');
-  return { model, favorites };
+  return { model, favorites, writer };
 }
 
 const rowTitles = () =>
@@ -111,7 +115,7 @@ describe('favorites in the popup', () => {
     });
 
   it('saves from a row and lists favorites newest saved first', async () => {
-    const { favorites } = await renderPopup();
+    const { writer } = await renderPopup();
     fireEvent.click(saveButtonOf(/Seamless Istio/));
     await new Promise((r) => setTimeout(r, 5));
     fireEvent.click(saveButtonOf(/Write-Ahead Log/));
@@ -124,7 +128,7 @@ describe('favorites in the popup', () => {
       'Building a Resilient Data Platform with Write-Ahead Log at Netflix',
       'Seamless Istio Upgrades at Scale',
     ]);
-    await favorites.settled();
+    await writer.settled();
     expect(Object.keys(await fakeBrowser.storage.sync.get(null)).sort()).toEqual([
       `${SYNC_PREFIX}127b6712359a`,
       `${SYNC_PREFIX}bcb0e49c5cf8`,
@@ -151,10 +155,14 @@ describe('favorites in the popup', () => {
     await screen.findByText('No favorites yet.');
   });
 
-  it('tells the reader when a favorite is kept on this device only', async () => {
-    await fakeBrowser.storage.local.set({ 'fav-local:bcb0e49c5cf8': { t: 'Seamless Istio Upgrades at Scale', s: 1 } });
+  it('tells the reader, in plain words, when a favorite is kept on this device only', async () => {
     vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE'));
     await renderPopup();
-    expect((await screen.findByRole('status')).textContent).toMatch(/saved on this device only/);
+    fireEvent.click(saveButtonOf(/Seamless Istio/));
+    const notice = await screen.findByRole('status');
+    expect(notice.textContent).toBe(
+      'Browser sync refused the change: 1 favorite is saved on this device only for now.',
+    );
+    expect(saveButtonOf(/Seamless Istio/).getAttribute('aria-pressed')).toBe('true');
   });
 });

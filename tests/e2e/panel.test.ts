@@ -15,7 +15,13 @@ type ExtensionGlobal = {
       sendMessage(tabId: number, message: unknown): Promise<unknown>;
     };
     action: { getBadgeText(d: { tabId: number }): Promise<string> };
-    storage: { sync: { set(items: object): Promise<void>; remove(key: string): Promise<void> } };
+    storage: {
+      sync: {
+        get(key: string): Promise<object>;
+        set(items: object): Promise<void>;
+        remove(key: string): Promise<void>;
+      };
+    };
   };
 };
 const byId = (id: string) => posts.find((p) => p.id === id)!;
@@ -254,6 +260,14 @@ describe.skipIf(!chromiumPath)('the panel in Chromium', () => {
     await panel().getByRole('button', { name: 'Collapse brief' }).focus();
     await page.keyboard.press('Escape');
     await expect.poll(() => panel().getByRole('button', { name: 'Brief' }).isVisible()).toBe(true);
+    // The background's writer has stored it (a reader takes longer than this to reach the next article).
+    await expect
+      .poll(() =>
+        worker().evaluate(() =>
+          (globalThis as unknown as ExtensionGlobal).chrome.storage.sync.get('settings:panelCollapsed'),
+        ),
+      )
+      .toEqual({ 'settings:panelCollapsed': true });
     await page.goto(posts[4]!.url);
     await panel().getByRole('button', { name: 'Brief' }).waitFor();
     await panel().getByRole('button', { name: 'Brief' }).click();

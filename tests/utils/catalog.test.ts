@@ -1,24 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import catalogJson from '../../data/catalog.json';
-import { CatalogError, parseCatalog, TAGS } from '../../utils/catalog';
+import shippedCatalogJson from '../../data/catalog.json';
+import { CatalogError, parseCatalog } from '../../utils/catalog';
+import catalogJson from '../test-catalog.json';
 
-const catalog = parseCatalog(catalogJson);
 const validPost = catalogJson.posts[0]!;
 
 function withFirstPost(patch: Record<string, unknown>) {
   return { ...catalogJson, posts: [{ ...validPost, ...patch }, ...catalogJson.posts.slice(1)] };
 }
 
-describe('the bundled catalog', () => {
-  it('holds the ten curated briefs, each tagged dist plus two to four topics', () => {
-    expect(catalog.posts).toHaveLength(10);
-    for (const post of catalog.posts) {
-      expect(post.tags[0]).toBe('dist');
-      expect(post.tags.length - 1).toBeGreaterThanOrEqual(2);
-      expect(post.tags.length - 1).toBeLessThanOrEqual(4);
-    }
+// The only tests of the shipped catalog's contents: it is valid, and it carries the seed verbatim.
+// Everything else runs on tests/test-catalog.json, so adding a brief to data/catalog.json breaks nothing.
+describe('the shipped catalog', () => {
+  it('is valid (npm run build refuses it otherwise)', () => {
+    expect(() => parseCatalog(shippedCatalogJson)).not.toThrow();
   });
 
   // The seed lives beside the repository (../shared), where the team and CI have it.
@@ -27,12 +24,14 @@ describe('the bundled catalog', () => {
     const seed = readFileSync(seedPath, 'utf8');
     const summaries = [...seed.matchAll(/^Why it matters: (.*)$/gm)].map((m) => m[1]!.trim());
     const bullets = [...seed.matchAll(/^- •(.*)$/gm)].map((m) => m[1]!.trim());
-    expect(catalog.posts.map((p) => p.summary)).toEqual(summaries);
-    expect(catalog.posts.flatMap((p) => p.bullets)).toEqual(bullets);
-  });
-
-  it('uses only tags of the controlled vocabulary', () => {
-    for (const post of catalog.posts) for (const tag of post.tags) expect(TAGS).toContain(tag);
+    expect(summaries.length).toBeGreaterThan(0);
+    const posts = parseCatalog(shippedCatalogJson).posts;
+    for (const summary of summaries) {
+      const post = posts.find((p) => p.summary === summary);
+      expect(post, `no post carries the seed summary "${summary.slice(0, 60)}…"`).toBeDefined();
+    }
+    const shippedBullets = new Set(posts.flatMap((p) => p.bullets));
+    for (const bullet of bullets) expect(shippedBullets.has(bullet), bullet).toBe(true);
   });
 });
 

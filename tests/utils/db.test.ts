@@ -1,6 +1,5 @@
 import { deleteDB, openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import catalogJson from '../../data/catalog.json';
 import { parseCatalog } from '../../utils/catalog';
 import {
   type BlogBriefDb,
@@ -12,6 +11,7 @@ import {
   queryPosts,
   tagCounts,
 } from '../../utils/db';
+import catalogJson from '../test-catalog.json';
 import { syntheticCatalog } from './synthetic';
 
 const catalog = parseCatalog(catalogJson);

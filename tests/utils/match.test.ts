@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import catalogJson from '../../data/catalog.json';
 import { parseCatalog } from '../../utils/catalog';
 import { articleMatchPatterns, buildUrlIndex, findPostId, urlKey } from '../../utils/match';
+import catalogJson from '../test-catalog.json';
 
 const index = buildUrlIndex(parseCatalog(catalogJson).posts);
 

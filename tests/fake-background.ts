@@ -1,0 +1,21 @@
+/**
+ * The background's one writer, answering the write intents that views send through WXT's fake
+ * browser (`runtime.sendMessage` reaches `runtime.onMessage` there), so component tests run the
+ * real path: view -> message -> writer -> storage -> onChanged -> view.
+ */
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { isBackgroundMessage } from '../utils/messaging';
+import { createSyncWriter, type SyncWriterStorage } from '../utils/sync-writer';
+import { applyIntent } from '../utils/write-intents';
+
+export function installFakeBackground() {
+  const writer = createSyncWriter(fakeBrowser.storage as unknown as SyncWriterStorage, { batchMs: 0 });
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+    if (!isBackgroundMessage(message)) return undefined;
+    if (message.type === 'favorites:save' || message.type === 'favorites:unsave' || message.type === 'settings:set') {
+      return applyIntent(writer, message, Date.now());
+    }
+    return undefined;
+  });
+  return writer;
+}
