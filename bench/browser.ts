@@ -8,8 +8,8 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium } from 'playwright-core';
 import catalogJson from '../data/catalog.json';
-import { chromiumArgs, findChromium } from '../tests/e2e/chromium';
-import { articlePage, homePage } from '../tests/e2e/pages';
+import { type LaunchedChromium, launchChromium } from '../tools/chromium';
+import { articlePage, homePage } from '../tools/fixture-pages';
 
 /** A catalog article (its brief is shown) and a Medium page that is not an article (nothing is). */
 export const ARTICLE_URL = catalogJson.posts[1]!.url;
@@ -70,41 +70,25 @@ export async function evaluateInPage<T>(cdp: CDPSession, expression: string): Pr
   return result.value;
 }
 
-/** The profile directory launch() made for each browser, removed by closeBrowsers(). */
-const profiles = new Map<BrowserContext, string>();
+const launched = new Map<BrowserContext, LaunchedChromium>();
 
 /** A fresh Chromium profile with `extensionPath` loaded (or none), the fixtures routed and the probe installed. */
 export async function launch(extensionPath: string | null): Promise<BrowserContext> {
-  const profile = await mkdtemp(join(os.tmpdir(), 'blog-brief-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: findChromium() ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    args: chromiumArgs(extensionPath),
+  const browser = await launchChromium({
+    extensionPath,
+    blogPage: (url) => (url === NON_ARTICLE_URL ? homePage() : articlePage()),
   });
-  profiles.set(context, profile);
-  await context.route(
-    /^https:\/\/(netflixtechblog\.com|netflixtechblog\.medium\.com|medium\.com|airbnb\.tech)\//,
-    (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: route.request().url() === NON_ARTICLE_URL ? homePage() : articlePage(),
-      }),
-  );
-  await context.addInitScript(PAGE_PROBE);
-  if (extensionPath) {
-    if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
-    // Let the background load the catalog into IndexedDB before anything is timed.
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  return context;
+  launched.set(browser.context, browser);
+  await browser.context.addInitScript(PAGE_PROBE);
+  // Let the background load the catalog into IndexedDB before anything is timed.
+  if (extensionPath) await new Promise((r) => setTimeout(r, 500));
+  return browser.context;
 }
 
 /** Closes these browsers and removes their profiles. */
 export async function closeBrowsers(contexts: BrowserContext[]): Promise<void> {
   for (const context of contexts) {
-    await context.close();
-    await rm(profiles.get(context)!, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
-    profiles.delete(context);
+    await launched.get(context)?.close();
+    launched.delete(context);
   }
 }

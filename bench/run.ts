@@ -16,7 +16,8 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { BrowserContext } from 'playwright-core';
 import catalogJson from '../data/catalog.json';
-import { findChromium } from '../tests/e2e/chromium';
+import { findChromium } from '../tools/chromium';
+import { ARTICLE_HOST_MATCHES, hostsOfKind } from '../utils/blogs';
 import { parseCatalog } from '../utils/catalog';
 import { buildUrlIndex, findPostId } from '../utils/match';
 import { ARTICLE_URL, closeBrowsers, evaluateInPage, launch, NON_ARTICLE_URL } from './browser';
@@ -68,6 +69,13 @@ async function prepareFloorExtension(): Promise<string> {
   await cp(resolve(root, 'bench/floor-extension'), dir, { recursive: true });
   await writeFile(resolve(dir, 'catalog.js'), `self.CATALOG = ${JSON.stringify(catalog)};`);
   await writeFile(resolve(dir, 'index.js'), `self.BB_INDEX = ${JSON.stringify(urlIndex)};`);
+  // The hosts come from utils/blogs.ts, like the extension's own.
+  const airbnbTechHosts = hostsOfKind('airbnb-tech');
+  await writeFile(resolve(dir, 'hosts.js'), `self.BB_AIRBNB_TECH_HOSTS = ${JSON.stringify(airbnbTechHosts)};`);
+  const manifestPath = resolve(dir, 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
+  manifest.content_scripts[0].matches = ARTICLE_HOST_MATCHES;
+  await writeFile(manifestPath, JSON.stringify(manifest, null, 2));
   return dir;
 }
 

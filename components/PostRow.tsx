@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { BLOG_SHORT_NAMES } from '../utils/blogs';
+import { BLOGS } from '../utils/blogs';
 import type { Post } from '../utils/catalog';
 import { formatAuthors, formatDate } from '../utils/format';
 import { highlightSegments } from '../utils/search';
@@ -37,7 +37,7 @@ export function PostRow({ post, words, initiallyExpanded = false, actions }: Pos
         {actions}
       </div>
       <p class="row-meta">
-        {BLOG_SHORT_NAMES[post.blog]} · <time dateTime={post.published}>{formatDate(post.published)}</time> ·{' '}
+        {BLOGS[post.blog].shortName} · <time dateTime={post.published}>{formatDate(post.published)}</time> ·{' '}
         <Highlight text={formatAuthors(post.authors)} words={words} />
       </p>
       <p class={expanded ? 'row-summary' : 'row-summary clamped'}>

@@ -7,25 +7,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import catalogJson from '../data/catalog.json';
-import { chromiumArgs, findChromium } from '../tests/e2e/chromium';
-import { articlePage } from '../tests/e2e/pages';
+import { launchChromium } from '../tools/chromium';
+import { articlePage } from '../tools/fixture-pages';
 
 const root = resolve(import.meta.dirname, '..');
 const extension = resolve(root, '.output/chrome-mv3');
 const out = (name: string) => resolve(root, 'docs', name);
 
-const context = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir(), 'bb-shots-')), {
-  executablePath: findChromium() ?? '/usr/bin/chromium',
-  headless: true,
-  viewport: { width: 1440, height: 900 },
-  args: chromiumArgs(extension),
-});
 const post = catalogJson.posts[1]!;
-await context.route(/^https:\/\/(netflixtechblog\.com|medium\.com|airbnb\.tech)\//, (route) =>
-  route.fulfill({ contentType: 'text/html', body: articlePage({ title: post.title }) }),
-);
-const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-const extensionId = new URL(worker.url()).host;
+const browser = await launchChromium({ extensionPath: extension, blogPage: () => articlePage({ title: post.title }) });
+const { context, extensionId } = browser;
 
 const page = await context.newPage();
 for (const scheme of ['light', 'dark'] as const) {
@@ -43,5 +34,5 @@ for (const scheme of ['light', 'dark'] as const) {
   await popup.waitForTimeout(300);
   await popup.screenshot({ path: out(`popup-${scheme}.png`) });
 }
-await context.close();
+await browser.close();
 console.log('Screenshots written to docs/');

@@ -1,28 +1,65 @@
 /**
- * The three engineering blogs Blog Brief knows, and the hosts their articles are served from.
- * Pure data: imported by the URL matcher (content script) and the catalog schema (background).
+ * The three engineering blogs Blog Brief knows, and the hosts their articles are served from: the one
+ * place hosts are written. The manifest's match patterns, the URL matcher (utils/match.ts), the
+ * catalog's link check, the browser tests, the bench and the screenshots all derive from here.
+ * Pure data.
  */
 export const BLOG_IDS = ['netflix', 'airbnb', 'pinterest'] as const;
 export type BlogId = (typeof BLOG_IDS)[number];
 
+/** How an article URL on a host is read (utils/match.ts). */
+export type HostKind =
+  /** A Medium publication on its own domain: /<slug>-<post id>. */
+  | 'medium-domain'
+  /** medium.com itself: /<publication>/<slug>-<post id>, and /p/<post id>. */
+  | 'medium'
+  /** Airbnb's own site: /<category>/<slug>/, no post id. */
+  | 'airbnb-tech';
+
+/** Every host that serves the blogs' articles: how its URLs are read, and whose articles it serves. */
+export const ARTICLE_HOSTS: Readonly<Record<string, { kind: HostKind; blogs: readonly BlogId[] }>> = {
+  'netflixtechblog.com': { kind: 'medium-domain', blogs: ['netflix'] },
+  'netflixtechblog.medium.com': { kind: 'medium-domain', blogs: ['netflix'] },
+  'medium.com': { kind: 'medium', blogs: BLOG_IDS },
+  'airbnb.tech': { kind: 'airbnb-tech', blogs: ['airbnb'] },
+  'www.airbnb.tech': { kind: 'airbnb-tech', blogs: ['airbnb'] },
+};
+
+/** Hosts of a kind (utils/match.ts reads each kind's URLs its own way). */
+export function hostsOfKind(kind: HostKind): string[] {
+  return Object.keys(ARTICLE_HOSTS).filter((host) => ARTICLE_HOSTS[host]!.kind === kind);
+}
+
+/** The hosts that serve a blog's articles: the only hosts a catalog link of that blog may point to. */
+export function blogHosts(blog: BlogId): string[] {
+  return Object.keys(ARTICLE_HOSTS).filter((host) => ARTICLE_HOSTS[host]!.blogs.includes(blog));
+}
+
 export interface BlogInfo {
   /** How a reader names the blog. */
   name: string;
-  /** Hosts that serve the blog's articles (also the only hosts a catalog link may point to). */
-  hosts: readonly string[];
+  /** Its name on a filter button. */
+  shortName: string;
+  /** Its publication's path on medium.com. */
+  mediumPublication: string;
 }
 
 export const BLOGS: Record<BlogId, BlogInfo> = {
-  netflix: { name: 'Netflix TechBlog', hosts: ['netflixtechblog.com', 'netflixtechblog.medium.com', 'medium.com'] },
-  airbnb: { name: 'Airbnb Engineering', hosts: ['medium.com', 'airbnb.tech'] },
-  pinterest: { name: 'Pinterest Engineering', hosts: ['medium.com'] },
-};
-
-/** Short names for filter buttons. */
-export const BLOG_SHORT_NAMES: Record<BlogId, string> = {
-  netflix: 'Netflix',
-  airbnb: 'Airbnb',
-  pinterest: 'Pinterest',
+  netflix: {
+    name: 'Netflix TechBlog',
+    shortName: 'Netflix',
+    mediumPublication: 'netflix-techblog',
+  },
+  airbnb: {
+    name: 'Airbnb Engineering',
+    shortName: 'Airbnb',
+    mediumPublication: 'airbnb-engineering',
+  },
+  pinterest: {
+    name: 'Pinterest Engineering',
+    shortName: 'Pinterest',
+    mediumPublication: 'pinterest-engineering',
+  },
 };
 
 /**
@@ -30,10 +67,4 @@ export const BLOG_SHORT_NAMES: Record<BlogId, string> = {
  * (History API), so the script must already be on the page when the path becomes an article.
  * It filters by path at run time (utils/match.ts).
  */
-export const ARTICLE_HOST_MATCHES = [
-  'https://netflixtechblog.com/*',
-  'https://netflixtechblog.medium.com/*',
-  'https://medium.com/*',
-  'https://airbnb.tech/*',
-  'https://www.airbnb.tech/*',
-];
+export const ARTICLE_HOST_MATCHES = Object.keys(ARTICLE_HOSTS).map((host) => `https://${host}/*`);

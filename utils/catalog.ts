@@ -5,7 +5,7 @@
  * message a curator can act on.
  */
 import { z } from 'zod';
-import { BLOG_IDS, BLOGS, type BlogId } from './blogs';
+import { BLOG_IDS, BLOGS, type BlogId, blogHosts } from './blogs';
 import { urlKey } from './match';
 import { TAGS } from './tags';
 
@@ -23,10 +23,10 @@ function articleUrl(blog: BlogId) {
       return;
     }
     if (url.protocol !== 'https:') ctx.addIssue({ code: 'custom', message: `"${value}" must be https` });
-    else if (!BLOGS[blog].hosts.includes(url.hostname)) {
+    else if (!blogHosts(blog).includes(url.hostname)) {
       ctx.addIssue({
         code: 'custom',
-        message: `"${value}" is not on a ${BLOGS[blog].name} host (${BLOGS[blog].hosts.join(', ')})`,
+        message: `"${value}" is not on a ${BLOGS[blog].name} host (${blogHosts(blog).join(', ')})`,
       });
     } else if (urlKey(value) === null) {
       ctx.addIssue({ code: 'custom', message: `"${value}" is not an article URL Blog Brief can recognize` });

@@ -12,31 +12,37 @@
  * navigation on medium.com (throughput in BENCHMARKS.md).
  */
 
-/** Medium publications under medium.com whose articles the catalog may hold; `p` is Medium's /p/<id> short link. */
-const MEDIUM_PUBLICATIONS = ['netflix-techblog', 'airbnb-engineering', 'pinterest-engineering', 'p'];
+import { ARTICLE_HOSTS, BLOG_IDS, BLOGS, hostsOfKind } from './blogs';
 
-const NONE = 0;
-const MEDIUM = 1;
-const AIRBNB_TECH = 2;
-/** What scan() found: its return value says which kind, this holds the id or slug. */
-let scanned = '';
+/** Medium publications under medium.com whose articles the catalog may hold; `p` is Medium's /p/<id> short link. */
+const MEDIUM_PUBLICATIONS = [...BLOG_IDS.map((blog) => BLOGS[blog].mediumPublication), 'p'];
 
 /**
- * Finds the identity in a URL: MEDIUM (scanned = post id), AIRBNB_TECH (scanned = slug) or NONE.
- * String scanning, no regex, no arrays, few allocations: this runs for every URL a reader visits on
- * the blogs' hosts.
+ * What scan() found in a URL: a Medium post id or an airbnb.tech slug. One reused object rather
+ * than a new one per call: scan() runs for every URL a reader visits on the blogs' hosts, and its
+ * callers read the result at once.
  */
-function scan(url: string): typeof NONE | typeof MEDIUM | typeof AIRBNB_TECH {
+interface Identity {
+  kind: 'medium' | 'airbnb-tech';
+  /** The 12-hex post id, or the slug. */
+  id: string;
+}
+
+/**
+ * Finds the identity in a URL, or null. String scanning, no regex, few allocations: this runs for
+ * every URL a reader visits on the blogs' hosts.
+ */
+function scan(url: string): Identity | null {
   const schemeEnd = url.startsWith('https://') ? 8 : url.startsWith('http://') ? 7 : schemeLength(url);
-  if (schemeEnd < 0) return NONE;
+  if (schemeEnd < 0) return null;
   const pathStart = url.indexOf('/', schemeEnd);
-  if (pathStart < 0) return NONE;
+  if (pathStart < 0) return null;
   let pathEnd = url.length;
   const query = url.indexOf('?', schemeEnd);
   if (query >= 0) pathEnd = query;
   const fragment = url.indexOf('#', schemeEnd);
   if (fragment >= 0 && fragment < pathEnd) pathEnd = fragment;
-  if (pathEnd < pathStart) return NONE; // a query or fragment but no path
+  if (pathEnd < pathStart) return null; // a query or fragment but no path
   const port = url.indexOf(':', schemeEnd);
   const hostEnd = port >= 0 && port < pathStart ? port : pathStart;
   for (let i = schemeEnd; i < hostEnd; i++) {
@@ -44,29 +50,32 @@ function scan(url: string): typeof NONE | typeof MEDIUM | typeof AIRBNB_TECH {
     // Browsers report hosts in lower case; anything else takes the slow path once.
     if (c >= 65 && c <= 90) return scan(lowerHost(url, schemeEnd));
   }
+  const host = url.slice(schemeEnd, hostEnd);
+  const hostKind = Object.hasOwn(ARTICLE_HOSTS, host) ? ARTICLE_HOSTS[host]!.kind : undefined;
+  if (!hostKind) return null;
   // Ignore one trailing slash; an empty path is no article.
   if (pathEnd > pathStart + 1 && url.charCodeAt(pathEnd - 1) === 47) pathEnd--;
   const lastSlash = url.lastIndexOf('/', pathEnd - 1);
-  if (lastSlash + 1 >= pathEnd) return NONE;
-  const hostStart = url.startsWith('www.', schemeEnd) ? schemeEnd + 4 : schemeEnd;
-  const hostLength = hostEnd - hostStart;
+  if (lastSlash + 1 >= pathEnd) return null;
 
-  if (hostLength === 11 && url.startsWith('airbnb.tech', hostStart)) {
+  if (hostKind === 'airbnb-tech') {
     // /<category>/<slug>/ — the category is not stable, so only the slug identifies the post.
     const categorySlash = url.indexOf('/', pathStart + 1);
-    if (categorySlash !== lastSlash || lastSlash === pathStart + 1) return NONE;
-    scanned = url.slice(lastSlash + 1, pathEnd).toLowerCase();
-    return AIRBNB_TECH;
+    if (categorySlash !== lastSlash || lastSlash === pathStart + 1) return null;
+    return identified('airbnb-tech', url.slice(lastSlash + 1, pathEnd).toLowerCase());
   }
-  if (
-    (hostLength === 19 && url.startsWith('netflixtechblog.com', hostStart)) ||
-    (hostLength === 26 && url.startsWith('netflixtechblog.medium.com', hostStart))
-  ) {
-    if (lastSlash !== pathStart) return NONE; // /<slug>-<id> only
-  } else if (hostLength === 10 && url.startsWith('medium.com', hostStart)) {
-    if (!isKnownPublication(url, pathStart + 1, lastSlash)) return NONE; // /<publication>/<slug>-<id>
-  } else return NONE;
-  return mediumPostId(url, lastSlash + 1, pathEnd) ? MEDIUM : NONE;
+  if (hostKind === 'medium-domain') {
+    if (lastSlash !== pathStart) return null; // /<slug>-<id> only
+  } else if (!isKnownPublication(url, pathStart + 1, lastSlash)) return null; // /<publication>/<slug>-<id>
+  const id = mediumPostId(url, lastSlash + 1, pathEnd);
+  return id === null ? null : identified('medium', id);
+}
+
+const identity: Identity = { kind: 'medium', id: '' };
+function identified(kind: Identity['kind'], id: string): Identity {
+  identity.kind = kind;
+  identity.id = id;
+  return identity;
 }
 
 function isKnownPublication(url: string, start: number, end: number): boolean {
@@ -86,8 +95,8 @@ function lowerHost(url: string, hostStart: number): string {
 
 /** Reduces a URL to its catalog key, or null when the URL cannot be a catalog article. */
 export function urlKey(url: string): string | null {
-  const kind = scan(url);
-  return kind === MEDIUM ? `medium:${scanned}` : kind === AIRBNB_TECH ? `airbnb.tech:${scanned}` : null;
+  const found = scan(url);
+  return found ? `${found.kind === 'medium' ? 'medium' : 'airbnb.tech'}:${found.id}` : null;
 }
 
 /**
@@ -111,9 +120,9 @@ export function buildUrlIndex(posts: readonly UrlIndexEntry[]): UrlIndex {
   const airbnbTech: Record<string, string> = {};
   for (const post of posts) {
     for (const url of [post.url, ...post.aliases]) {
-      const kind = scan(url);
-      if (kind === NONE) throw new Error(`Post "${post.id}": URL ${url} is not a recognizable article URL`);
-      (kind === MEDIUM ? medium : airbnbTech)[scanned] = post.id;
+      const found = scan(url);
+      if (!found) throw new Error(`Post "${post.id}": URL ${url} is not a recognizable article URL`);
+      (found.kind === 'medium' ? medium : airbnbTech)[found.id] = post.id;
     }
   }
   return { medium, airbnbTech };
@@ -121,22 +130,21 @@ export function buildUrlIndex(posts: readonly UrlIndexEntry[]): UrlIndex {
 
 /** The catalog post a URL shows, or null. */
 export function findPostId(url: string, index: UrlIndex): string | null {
-  const kind = scan(url);
-  if (kind === NONE) return null;
-  const table = kind === MEDIUM ? index.medium : index.airbnbTech;
-  return Object.hasOwn(table, scanned) ? table[scanned]! : null;
+  const found = scan(url);
+  if (!found) return null;
+  const table = found.kind === 'medium' ? index.medium : index.airbnbTech;
+  return Object.hasOwn(table, found.id) ? table[found.id]! : null;
 }
 
-/** Whether url[start, end) ends in a 12-hex Medium post id (the whole segment, or after a "-"); sets `scanned`. */
-function mediumPostId(url: string, start: number, end: number): boolean {
+/** The 12-hex Medium post id that ends url[start, end) (the whole segment, or after a "-"), or null. */
+function mediumPostId(url: string, start: number, end: number): string | null {
   const n = end - start;
-  if (n < 12 || (n > 12 && url.charCodeAt(end - 13) !== 45) /* - */) return false;
+  if (n < 12 || (n > 12 && url.charCodeAt(end - 13) !== 45) /* - */) return null;
   for (let i = end - 12; i < end; i++) {
     const c = url.charCodeAt(i) | 32; // ASCII lower case
-    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return null;
   }
-  scanned = url.slice(end - 12, end).toLowerCase();
-  return true;
+  return url.slice(end - 12, end).toLowerCase();
 }
 
 /** Length of an `http(s)://` scheme written in any case, or -1. */
@@ -144,10 +152,6 @@ function schemeLength(url: string): number {
   const head = url.slice(0, 8).toLowerCase();
   return head.startsWith('https://') ? 8 : head.startsWith('http://') ? 7 : -1;
 }
-
-/** The hosts whose URLs scan() reads as Medium posts, and as airbnb.tech copies (www. included). */
-const MEDIUM_HOSTS = ['netflixtechblog.com', 'netflixtechblog.medium.com', 'medium.com'];
-const AIRBNB_TECH_HOSTS = ['airbnb.tech', 'www.airbnb.tech'];
 
 /**
  * Manifest match patterns for the pages of the index's posts: every URL findPostId maps to a post,
@@ -157,8 +161,10 @@ const AIRBNB_TECH_HOSTS = ['airbnb.tech', 'www.airbnb.tech'];
  * content script still checks the URL itself.
  */
 export function articleMatchPatterns(index: UrlIndex): string[] {
+  const mediumHosts = [...hostsOfKind('medium-domain'), ...hostsOfKind('medium')];
+  const airbnbTechHosts = hostsOfKind('airbnb-tech');
   return [
-    ...Object.keys(index.medium).flatMap((id) => MEDIUM_HOSTS.map((host) => `https://${host}/*${id}*`)),
-    ...Object.keys(index.airbnbTech).flatMap((slug) => AIRBNB_TECH_HOSTS.map((host) => `https://${host}/*/${slug}*`)),
+    ...Object.keys(index.medium).flatMap((id) => mediumHosts.map((host) => `https://${host}/*${id}*`)),
+    ...Object.keys(index.airbnbTech).flatMap((slug) => airbnbTechHosts.map((host) => `https://${host}/*/${slug}*`)),
   ];
 }

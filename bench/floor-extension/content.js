@@ -5,7 +5,9 @@
   if (!parts) return;
   const segments = (parts[2] || '/').split('/').filter(Boolean);
   const id = /(?:^|-)([0-9a-f]{12})$/.exec(segments[segments.length - 1] || '');
-  const postId = parts[1] === 'airbnb.tech' ? self.BB_INDEX.airbnbTech[segments[1]] : id && self.BB_INDEX.medium[id[1]];
+  const postId = self.BB_AIRBNB_TECH_HOSTS.includes(parts[1].toLowerCase())
+    ? self.BB_INDEX.airbnbTech[segments[1]]
+    : id && self.BB_INDEX.medium[id[1]];
   if (!postId) return;
   chrome.runtime.sendMessage({ postId }, (post) => {
     if (!post) return;

@@ -6,7 +6,7 @@ import { SearchBox } from '../../components/SearchBox';
 import { SyncNotice } from '../../components/SyncNotice';
 import { TagBar } from '../../components/TagBar';
 import { ToggleGroup } from '../../components/ToggleGroup';
-import { BLOG_IDS, BLOG_SHORT_NAMES, type BlogId } from '../../utils/blogs';
+import { BLOG_IDS, BLOGS, type BlogId } from '../../utils/blogs';
 import type { BrowseModel } from '../../utils/browse-model';
 import type { Favorite, FavoritesStore } from '../../utils/favorites';
 
@@ -59,7 +59,7 @@ export function App({ model, favorites }: { model: BrowseModel; favorites: Favor
       <div class="filters">
         <ToggleGroup
           label="Blog"
-          options={BLOG_IDS.map((blog) => ({ value: blog, label: BLOG_SHORT_NAMES[blog] }))}
+          options={BLOG_IDS.map((blog) => ({ value: blog, label: BLOGS[blog].shortName }))}
           isPressed={(blog) => model.blog.value === blog}
           onToggle={(blog) => model.toggleBlog(blog as BlogId)}
         />
@@ -168,7 +168,7 @@ function MissingFavoriteRow({ favorite, favorites }: { favorite: Favorite; favor
 function describeFilters(model: BrowseModel): string {
   const parts: string[] = [];
   if (model.text.value.trim()) parts.push(`“${model.text.value.trim()}”`);
-  if (model.blog.value) parts.push(`on ${BLOG_SHORT_NAMES[model.blog.value]}`);
+  if (model.blog.value) parts.push(`on ${BLOGS[model.blog.value].shortName}`);
   if (model.tags.value.length) parts.push(`tagged ${model.tags.value.join(' + ')}`);
   return parts.join(' ');
 }

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import catalogJson from '../../data/catalog.json';
 import { chromiumPath, type ExtensionBrowser, launchWithExtension } from './harness';
+import { posts } from './shipped-catalog';
 
 /** The extension API as the service worker sees it. */
 type ExtensionGlobal = { chrome: { storage: { sync: { get(keys: null): Promise<Record<string, unknown>> } } } };
 
-const istio = catalogJson.posts.find((p) => p.id === 'bcb0e49c5cf8')!;
+const post = posts[0]!;
 
 describe.skipIf(!chromiumPath)('favorites in Chromium', () => {
   let browser: ExtensionBrowser;
@@ -16,7 +16,7 @@ describe.skipIf(!chromiumPath)('favorites in Chromium', () => {
 
   it('saves in the panel, shows in the popup, and an unsave in the popup reaches the panel without a reload', async () => {
     const article = await browser.context.newPage();
-    await article.goto(istio.url);
+    await article.goto(post.url);
     const panel = article.getByRole('complementary', { name: 'Blog Brief' });
     const panelSave = panel.getByRole('button', { name: 'Save to favorites' });
     await panelSave.click();
@@ -25,7 +25,7 @@ describe.skipIf(!chromiumPath)('favorites in Chromium', () => {
     const popup = await browser.openPopup();
     await popup.getByRole('button', { name: /^Favorites/ }).click();
     await popup.getByText('1 favorite, newest saved first').waitFor();
-    const row = popup.getByRole('article', { name: istio.title });
+    const row = popup.getByRole('article', { name: post.title });
     const rowSave = row.getByRole('button', { name: 'Save to favorites' });
     expect(await rowSave.getAttribute('aria-pressed')).toBe('true');
 
@@ -38,7 +38,7 @@ describe.skipIf(!chromiumPath)('favorites in Chromium', () => {
 
   it('keeps favorites in storage.sync, one key per favorite', async () => {
     const article = await browser.context.newPage();
-    await article.goto(istio.url);
+    await article.goto(post.url);
     await article
       .getByRole('complementary', { name: 'Blog Brief' })
       .getByRole('button', { name: 'Save to favorites' })
@@ -47,7 +47,7 @@ describe.skipIf(!chromiumPath)('favorites in Chromium', () => {
     await expect
       // Runs in the service worker, where `chrome` is the extension API.
       .poll(() => worker.evaluate(() => (globalThis as unknown as ExtensionGlobal).chrome.storage.sync.get(null)))
-      .toEqual({ 'fav:bcb0e49c5cf8': { t: istio.title, s: expect.any(Number) } });
+      .toEqual({ [`fav:${post.id}`]: { t: post.title, s: expect.any(Number) } });
     await article.close();
   });
 });

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { findChromium, NO_CHROMIUM } from './chromium';
+import { findChromium, NO_CHROMIUM } from '../../tools/chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {

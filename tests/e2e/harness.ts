@@ -1,14 +1,8 @@
-/** Launches Chromium with the built extension, with the blogs' hosts answered from fixtures. */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Route } from 'playwright-core';
+/** Launches Chromium with the built extension (tools/chromium.ts), every blog URL an article page unless a test serves something else. */
+import type { BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { chromiumArgs } from './chromium';
-import { articlePage } from './pages';
-
-export const BLOG_HOSTS =
-  /^https:\/\/(netflixtechblog\.com|netflixtechblog\.medium\.com|medium\.com|airbnb\.tech|www\.airbnb\.tech)\//;
+import { launchChromium } from '../../tools/chromium';
+import { articlePage } from '../../tools/fixture-pages';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -22,18 +16,9 @@ export interface ExtensionBrowser {
 export const chromiumPath = inject('chromiumPath');
 
 export async function launchWithExtension(): Promise<ExtensionBrowser> {
-  const extensionPath = inject('extensionPath');
-  const profile = await mkdtemp(join(tmpdir(), 'blog-brief-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath!,
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    args: chromiumArgs(extensionPath),
-  });
-  // Every blog URL is an article page unless a test serves something else; nothing reaches the network.
-  await context.route(BLOG_HOSTS, (route: Route) => route.fulfill({ contentType: 'text/html', body: articlePage() }));
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
+  const launched = await launchChromium({ extensionPath: inject('extensionPath'), blogPage: () => articlePage() });
+  const { context } = launched;
+  const extensionId = launched.extensionId!;
   return {
     context,
     extensionId,
@@ -46,9 +31,6 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
       await page.goto(`chrome-extension://${extensionId}/popup.html`);
       return page;
     },
-    async close() {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
-    },
+    close: launched.close,
   };
 }
