@@ -1,12 +1,4 @@
-/**
- * The browser side of the benchmarks (bench/run.ts, bench/profile.ts): Chromium with or without an
- * extension, the blogs' pages served from fixtures at real URLs, and a probe in each page that the
- * bench reads without putting any script of Playwright's into the page.
- */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, type CDPSession, chromium } from 'playwright-core';
+import type { BrowserContext, CDPSession } from 'playwright-core';
 import catalogJson from '../data/catalog.json';
 import { type LaunchedChromium, launchChromium } from '../tools/chromium';
 import { articlePage, homePage } from '../tools/fixture-pages';

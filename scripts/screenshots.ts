@@ -1,11 +1,4 @@
-/**
- * Takes the README's screenshots from the built extension: the panel on an article (light and dark)
- * and the popup. Run after `npm run build`: npx tsx scripts/screenshots.ts
- */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { resolve } from 'node:path';
 import catalogJson from '../data/catalog.json';
 import { launchChromium } from '../tools/chromium';
 import { articlePage } from '../tools/fixture-pages';

@@ -1,9 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import catalogJson from '../../data/catalog.json';
 import { articlePage, homePage, spaArticlePage } from '../../tools/fixture-pages';
 import type { Post } from '../../utils/catalog';
-import { parseCatalog } from '../../utils/catalog';
 import { chromiumPath, type ExtensionBrowser, launchWithExtension } from './harness';
 import { airbnbTechCopy, articleNotInCatalog, inAppFrom, inAppTo, postNotOf, posts } from './shipped-catalog';
 
