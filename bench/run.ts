@@ -17,7 +17,7 @@ import { build } from 'esbuild';
 import type { BrowserContext } from 'playwright-core';
 import catalogJson from '../data/catalog.json';
 import { findChromium } from '../tools/chromium';
-import { ARTICLE_HOST_MATCHES, hostsOfKind } from '../utils/blogs';
+import { articleHostMatches, hostsOfKind } from '../utils/blogs';
 import { parseCatalog } from '../utils/catalog';
 import { buildUrlIndex, findPostId } from '../utils/match';
 import { ARTICLE_URL, closeBrowsers, evaluateInPage, launch, NON_ARTICLE_URL } from './browser';
@@ -74,7 +74,7 @@ async function prepareFloorExtension(): Promise<string> {
   await writeFile(resolve(dir, 'hosts.js'), `self.BB_AIRBNB_TECH_HOSTS = ${JSON.stringify(airbnbTechHosts)};`);
   const manifestPath = resolve(dir, 'manifest.json');
   const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
-  manifest.content_scripts[0].matches = ARTICLE_HOST_MATCHES;
+  manifest.content_scripts[0].matches = articleHostMatches();
   await writeFile(manifestPath, JSON.stringify(manifest, null, 2));
   return dir;
 }

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { TagCount } from '../utils/db';
+import type { TagCount } from '../utils/catalog-query';
 import { ToggleGroup } from './ToggleGroup';
 
 interface TagBarProps {

@@ -17,8 +17,8 @@ import { applyIntent } from '../utils/write-intents';
 /** Wakes the sync writer when the write rate allows its outbox again (a timer dies with the worker). */
 const SYNC_RETRY_ALARM = 'sync-retry';
 
-/** The panel's code, built from entrypoints/article-panel-ui. */
-const PANEL_CODE_FILE = 'article-panel-ui.js';
+/** The panel's code, built from entrypoints/brief-panel. */
+const PANEL_CODE_FILE = 'brief-panel.js';
 
 export default defineBackground(() => {
   const writer = createSyncWriter(browser.storage as unknown as Parameters<typeof createSyncWriter>[0], {

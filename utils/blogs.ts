@@ -40,25 +40,27 @@ export interface BlogInfo {
   name: string;
   /** Its name on a filter button. */
   shortName: string;
-  /** Its publication's path on medium.com. */
-  mediumPublication: string;
 }
+
+/** Each blog's publication path on medium.com. Apart from BLOGS: the URL matcher, which every page runs, needs only this. */
+export const MEDIUM_PUBLICATIONS: Readonly<Record<BlogId, string>> = {
+  netflix: 'netflix-techblog',
+  airbnb: 'airbnb-engineering',
+  pinterest: 'pinterest-engineering',
+};
 
 export const BLOGS: Record<BlogId, BlogInfo> = {
   netflix: {
     name: 'Netflix TechBlog',
     shortName: 'Netflix',
-    mediumPublication: 'netflix-techblog',
   },
   airbnb: {
     name: 'Airbnb Engineering',
     shortName: 'Airbnb',
-    mediumPublication: 'airbnb-engineering',
   },
   pinterest: {
     name: 'Pinterest Engineering',
     shortName: 'Pinterest',
-    mediumPublication: 'pinterest-engineering',
   },
 };
 
@@ -67,4 +69,6 @@ export const BLOGS: Record<BlogId, BlogInfo> = {
  * (History API), so the script must already be on the page when the path becomes an article.
  * It filters by path at run time (utils/match.ts).
  */
-export const ARTICLE_HOST_MATCHES = Object.keys(ARTICLE_HOSTS).map((host) => `https://${host}/*`);
+export function articleHostMatches(): string[] {
+  return Object.keys(ARTICLE_HOSTS).map((host) => `https://${host}/*`);
+}

@@ -7,7 +7,7 @@
 import { batch, computed, effect, type ReadonlySignal, signal } from '@preact/signals';
 import type { BlogId } from './blogs';
 import type { Post } from './catalog';
-import type { PostQuery, QueryResult, TagCount } from './db';
+import type { PostQuery, QueryResult, TagCount } from './catalog-query';
 import type { Favorite } from './favorites';
 import { queryWords, words as wordsOf } from './search';
 

@@ -11,8 +11,11 @@
  *       and did not scale. v1 rows are carried over.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import type { BlogId } from './blogs';
 import type { Catalog, Post } from './catalog';
+import type { PostQuery, QueryResult, TagCount } from './catalog-query';
+
+export type { PostQuery, QueryResult, TagCount } from './catalog-query';
+
 import { queryWords } from './search';
 import { buildSearchIndex, matchRanks, rankPosts, type SearchIndex } from './search-index';
 
@@ -132,24 +135,6 @@ function fromStored({ rank: _rank, ...post }: StoredPost): Post {
   return post;
 }
 
-export interface PostQuery {
-  /** Every one of these tags. */
-  tags?: readonly string[];
-  blog?: BlogId | null;
-  /** Free text: every word must start a word of the title, summary, bullets, tags or authors. */
-  text?: string;
-  /** Only these post ids (the favorites view). */
-  ids?: ReadonlySet<string>;
-  /** How many posts to return; `total` still counts them all. */
-  limit?: number;
-}
-
-export interface QueryResult {
-  /** Newest first. */
-  posts: Post[];
-  total: number;
-}
-
 /** Matches in memory on the query index, then reads only the `limit` newest posts. */
 export async function queryPosts(db: BlogBriefDb, query: PostQuery = {}): Promise<QueryResult> {
   const limit = query.limit ?? Infinity;
@@ -169,11 +154,6 @@ export async function queryPosts(db: BlogBriefDb, query: PostQuery = {}): Promis
   const page = ranks.subarray(0, Math.min(ranks.length, limit));
   const rows = await Promise.all(Array.from(page, (rank) => store.get(rank)));
   return { posts: rows.filter((row): row is StoredPost => row !== undefined).map(fromStored), total: ranks.length };
-}
-
-export interface TagCount {
-  tag: string;
-  count: number;
 }
 
 /** Every tag that has posts, with its post count, most used first. */

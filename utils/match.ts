@@ -12,10 +12,10 @@
  * navigation on medium.com (throughput in BENCHMARKS.md).
  */
 
-import { ARTICLE_HOSTS, BLOG_IDS, BLOGS, hostsOfKind } from './blogs';
+import { ARTICLE_HOSTS, hostsOfKind, MEDIUM_PUBLICATIONS } from './blogs';
 
 /** Medium publications under medium.com whose articles the catalog may hold; `p` is Medium's /p/<id> short link. */
-const MEDIUM_PUBLICATIONS = [...BLOG_IDS.map((blog) => BLOGS[blog].mediumPublication), 'p'];
+const PUBLICATIONS = [...Object.values(MEDIUM_PUBLICATIONS), 'p'];
 
 /**
  * What scan() found in a URL: a Medium post id or an airbnb.tech slug. One reused object rather
@@ -79,8 +79,8 @@ function identified(kind: Identity['kind'], id: string): Identity {
 }
 
 function isKnownPublication(url: string, start: number, end: number): boolean {
-  for (let i = 0; i < MEDIUM_PUBLICATIONS.length; i++) {
-    const name = MEDIUM_PUBLICATIONS[i]!;
+  for (let i = 0; i < PUBLICATIONS.length; i++) {
+    const name = PUBLICATIONS[i]!;
     if (end - start === name.length && url.startsWith(name, start)) return true;
   }
   return false;

@@ -4,7 +4,7 @@
  * index and nothing else: no DOM, no message. On an article it asks the background for the brief and
  * shows the panel once the DOM is ready. Medium changes articles in-app, so it follows URL changes.
  *
- * The panel's code is a second script (entrypoints/article-panel-ui), so this one stays a few KiB on
+ * The panel's code is a second script (entrypoints/brief-panel), so this one stays a few KiB on
  * the many pages that are not catalog articles. On an article's own page the manifest has injected
  * it already; after an in-app move from another page, the background injects it on request.
  *
@@ -16,8 +16,7 @@ import urlIndex from 'virtual:url-index';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { findPostId } from '../../utils/match';
 import { askBackground, type BriefResponse } from '../../utils/messaging';
-import { type PanelCode, panelCode } from '../article-panel-ui/handoff';
-import type { PanelHost } from '../article-panel-ui/panel-host';
+import { type PanelCode, type PanelHost, panelCode } from '../../utils/panel-handoff';
 import { watchUrl } from './watch-url';
 
 export default defineUnlistedScript(() => {

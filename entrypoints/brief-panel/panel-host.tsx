@@ -12,14 +12,10 @@ import { SyncNotice } from '../../components/SyncNotice';
 import type { Post } from '../../utils/catalog';
 import { createFavorites, type FavoritesStore } from '../../utils/favorites';
 import { changeSettings, favoritesViaBackground, isTabMessage } from '../../utils/messaging';
+import type { PanelHost } from '../../utils/panel-handoff';
 import { type PageMetrics, type Placement, placePanel } from '../../utils/placement';
 import { SETTING_KEYS } from '../../utils/settings';
 import panelCss from './panel.css?inline';
-
-export interface PanelHost {
-  show(post: Post, rememberedCollapsed: boolean): void;
-  hide(): void;
-}
 
 export function createPanelHost(): PanelHost {
   let ui: ShadowHost | null = null;

@@ -1,9 +1,15 @@
 /**
- * How the content script (entrypoints/article-panel) reaches the panel's code, a second content
- * script of ours (entrypoints/article-panel-ui): through one property of the global object of the
+ * How the article detector (entrypoints/article-detector) reaches the panel's code, a second content
+ * script of ours (entrypoints/brief-panel): through one property of the global object of the
  * isolated world they share. The page cannot see it; content scripts' globals are not the page's.
  */
-import type { PanelHost } from './panel-host';
+import type { Post } from './catalog';
+
+/** The page's one panel, as the article detector drives it (made by entrypoints/brief-panel). */
+export interface PanelHost {
+  show(post: Post, rememberedCollapsed: boolean): void;
+  hide(): void;
+}
 
 export interface PanelCode {
   createPanelHost(): PanelHost;
