@@ -31,9 +31,10 @@ export default defineConfig({
     'vite:build:extendConfig': contentScriptBuild({ scripts: [CONTENT_SCRIPT, PANEL_CODE], compileHinted: PANEL_CODE }),
   },
   manifest: ({ browser }) => ({
-    name: 'Blog Brief',
-    description:
-      'Why an engineering article matters, in ten seconds: curated briefs pinned beside Netflix, Airbnb and Pinterest engineering posts.',
+    // Reader-facing text lives in public/_locales (utils/i18n.ts).
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // scripting and the hosts: the background injects the panel's code after an in-app move to an
     // article. The hosts are the content script's own, so they add no new warning at install.
     // alarms (no warning): wakes the sync writer when the write rate allows its outbox again.
@@ -49,7 +50,7 @@ export default defineConfig({
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+B' },
-        description: 'Show or hide the brief beside the article',
+        description: '__MSG_commandTogglePanel__',
       },
     },
     ...(browser === 'firefox'

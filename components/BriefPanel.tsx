@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { BLOGS } from '../utils/blogs';
 import type { Post } from '../utils/catalog';
 import { formatDate } from '../utils/format';
+import { t } from '../utils/i18n';
 import type { Placement } from '../utils/placement';
 import { TagList } from './TagList';
 
@@ -61,7 +62,7 @@ export function BriefPanel({
 
   return (
     <aside
-      aria-label="Blog Brief"
+      aria-label={t('extName')}
       class={`bb-panel bb-${placement.mode}${collapsed ? ' bb-collapsed' : ''}`}
       style={style}
       onKeyDown={onKeyDown}
@@ -78,20 +79,20 @@ export function BriefPanel({
           <span aria-hidden="true" class="bb-tab-mark">
             ❯
           </span>
-          Brief
+          {t('panelTab')}
         </button>
       ) : (
         <>
           <div class="bb-bar">
-            <span class="bb-brand">Blog Brief</span>
+            <span class="bb-brand">{t('extName')}</span>
             <div class="bb-controls">
               {actions}
               <button
                 type="button"
                 class="bb-icon"
                 aria-expanded="true"
-                aria-label="Collapse brief"
-                title="Collapse (Esc)"
+                aria-label={t('panelCollapse')}
+                title={t('panelCollapseHint')}
                 onClick={() => setCollapsed(true)}
               >
                 <span aria-hidden="true">–</span>
@@ -99,8 +100,8 @@ export function BriefPanel({
               <button
                 type="button"
                 class="bb-icon"
-                aria-label="Close brief on this page"
-                title="Close on this page"
+                aria-label={t('panelClose')}
+                title={t('panelCloseHint')}
                 onClick={onClose}
               >
                 <span aria-hidden="true">×</span>
@@ -115,10 +116,10 @@ export function BriefPanel({
             <h2 class="bb-title" ref={titleRef} tabIndex={-1}>
               {post.title}
             </h2>
-            <p class="bb-authors">By {post.authors.join(', ')}</p>
-            <h3 class="bb-heading">Why it matters</h3>
+            <p class="bb-authors">{t('panelBy', post.authors.join(', '))}</p>
+            <h3 class="bb-heading">{t('whyItMatters')}</h3>
             <p class="bb-summary">{post.summary}</p>
-            <h3 class="bb-heading">Key points</h3>
+            <h3 class="bb-heading">{t('keyPoints')}</h3>
             <ul class="bb-bullets">
               {post.bullets.map((bullet, i) => (
                 <li key={i}>{bullet}</li>

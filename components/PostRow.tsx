@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { BLOGS } from '../utils/blogs';
 import type { Post } from '../utils/catalog';
 import { formatAuthors, formatDate } from '../utils/format';
+import { t } from '../utils/i18n';
 import { highlightSegments } from '../utils/search';
 import { Highlight } from './Highlight';
 import { TagList } from './TagList';
@@ -44,7 +45,7 @@ export function PostRow({ post, words, initiallyExpanded = false, actions }: Pos
         <Highlight text={post.summary} words={words} />
       </p>
       {matchedBullets.length > 0 && (
-        <ul class="row-bullets matched" aria-label="Matching key points">
+        <ul class="row-bullets matched" aria-label={t('matchingKeyPoints')}>
           {matchedBullets.map((bullet, i) => (
             <li key={i}>
               <Highlight text={bullet} words={words} />
@@ -59,7 +60,7 @@ export function PostRow({ post, words, initiallyExpanded = false, actions }: Pos
         aria-controls={detailsId}
         onClick={() => setExpanded(!expanded)}
       >
-        {expanded ? 'Hide key points' : 'Key points'}
+        {t(expanded ? 'hideKeyPoints' : 'keyPoints')}
       </button>
       {expanded && (
         <div id={detailsId} class="row-details">

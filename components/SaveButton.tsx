@@ -1,3 +1,5 @@
+import { t } from '../utils/i18n';
+
 interface SaveButtonProps {
   saved: boolean;
   onToggle: () => void;
@@ -12,8 +14,8 @@ export function SaveButton({ saved, onToggle, class: className = '' }: SaveButto
       type="button"
       class={`save ${className}`.trim()}
       aria-pressed={saved}
-      aria-label="Save to favorites"
-      title={saved ? 'Saved to favorites (click to remove)' : 'Save to favorites'}
+      aria-label={t('saveToFavorites')}
+      title={t(saved ? 'savedToFavoritesHint' : 'saveToFavorites')}
       onClick={onToggle}
     >
       <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">

@@ -1,4 +1,5 @@
 import type { Ref } from 'preact';
+import { t } from '../utils/i18n';
 
 interface SearchBoxProps {
   value: string;
@@ -12,14 +13,14 @@ export function SearchBox({ value, onInput, inputRef, onArrowDown }: SearchBoxPr
   return (
     <div class="search">
       <label for="search" class="visually-hidden">
-        Search
+        {t('search')}
       </label>
       <input
         id="search"
         ref={inputRef}
         type="search"
         value={value}
-        placeholder="Search titles, points, tags, authors"
+        placeholder={t('searchPlaceholder')}
         autocomplete="off"
         spellcheck={false}
         onInput={(event) => onInput(event.currentTarget.value)}

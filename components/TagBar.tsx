@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { TagCount } from '../utils/catalog-query';
+import { plural, t } from '../utils/i18n';
 import { ToggleGroup } from './ToggleGroup';
 
 interface TagBarProps {
@@ -17,14 +18,14 @@ export function TagBar({ counts, selected, onToggle, visible = 7 }: TagBarProps)
   const shown = showAll || hidden <= 1 ? counts : counts.filter((c, i) => i < visible || selected.includes(c.tag));
   return (
     <ToggleGroup
-      label="Tags"
+      label={t('tags')}
       options={shown.map(({ tag, count }) => ({ value: tag, label: tag, count }))}
       isPressed={(tag) => selected.includes(tag)}
       onToggle={onToggle}
     >
       {hidden > 1 && (
         <button type="button" class="more-tags" aria-expanded={showAll} onClick={() => setShowAll(!showAll)}>
-          {showAll ? 'Fewer tags' : `${hidden} more tags`}
+          {showAll ? t('fewerTags') : plural('moreTags', hidden)}
         </button>
       )}
     </ToggleGroup>

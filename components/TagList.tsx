@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { t } from '../utils/i18n';
 
 interface TagListProps {
   tags: readonly string[];
@@ -8,7 +9,7 @@ interface TagListProps {
 
 export function TagList({ tags, renderTag = (tag) => tag }: TagListProps) {
   return (
-    <ul class="bb-tags" aria-label="Tags">
+    <ul class="bb-tags" aria-label={t('tags')}>
       {tags.map((tag) => (
         <li key={tag} class="bb-tag">
           {renderTag(tag)}

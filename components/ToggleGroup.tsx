@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { plural } from '../utils/i18n';
 
 export interface ToggleOption {
   value: string;
@@ -35,7 +36,7 @@ export function ToggleGroup({ label, options, isPressed, onToggle, children }: T
               <span class="toggle-count" aria-hidden="true">
                 {option.count}
               </span>
-              <span class="visually-hidden">{`, ${option.count} ${option.count === 1 ? 'post' : 'posts'}`}</span>
+              <span class="visually-hidden">{plural('postCountSuffix', option.count)}</span>
             </>
           )}
         </button>

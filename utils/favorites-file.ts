@@ -3,6 +3,7 @@
  * file before anything is saved, so a bad file changes nothing, and says what is wrong with it.
  */
 import { z } from 'zod';
+import { t } from './i18n';
 import { type Favorite, MAX_TITLE_LENGTH } from './synced-data';
 
 export const FAVORITES_FILE_FORMAT = 'blog-brief-favorites';
@@ -44,15 +45,15 @@ export function parseFavoritesFile(text: string): FavoriteEntry[] {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new FavoritesFileError('This file is not JSON. Choose a file exported by Blog Brief.');
+    throw new FavoritesFileError(t('fileNotJson'));
   }
   const file = FavoritesFile.safeParse(json);
   if (!file.success) {
     const formatIssue = file.error.issues.some((i) => i.path[0] === 'format' || i.path.length === 0);
     throw new FavoritesFileError(
       formatIssue
-        ? 'This is not a Blog Brief favorites file (its "format" is not "blog-brief-favorites").'
-        : `This favorites file is damaged: ${file.error.issues.map((i) => `field "${i.path.join('.')}": ${i.message}`).join('; ')}.`,
+        ? t('fileNotFavorites')
+        : t('fileDamaged', file.error.issues.map((i) => `field "${i.path.join('.')}": ${i.message}`).join('; ')),
     );
   }
   const problems: string[] = [];
@@ -67,7 +68,10 @@ export function parseFavoritesFile(text: string): FavoriteEntry[] {
   });
   if (problems.length)
     throw new FavoritesFileError(
-      `Nothing was imported. ${problems.slice(0, 3).join('. ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}.`,
+      t(
+        'fileNothingImported',
+        problems.slice(0, 3).join('. ') + (problems.length > 3 ? ` ${t('fileMoreProblems', problems.length - 3)}` : ''),
+      ),
     );
   return entries;
 }

@@ -1,12 +1,26 @@
-/** Display formatting shared by the panel and the popup. */
+/** Display formatting shared by the panel and the popup: one date style everywhere. */
+import { type MessageKey, plural, t } from './i18n';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS: readonly MessageKey[] = [
+  'month1',
+  'month2',
+  'month3',
+  'month4',
+  'month5',
+  'month6',
+  'month7',
+  'month8',
+  'month9',
+  'month10',
+  'month11',
+  'month12',
+];
 
 /**
- * "2025-09-29" -> "Sep 29, 2025": a calendar date, so no time zone can shift it; anything else is
- * shown as given. Formatted by hand, without Intl or a regular expression: in a fresh content-script
- * world, creating an Intl.DateTimeFormat cost tens of milliseconds and compiling this function's
- * former regex ~1.2 ms, on every article page (`npm run bench:profile`, BENCHMARKS.md).
+ * "2025-09-29" -> "Sep 29, 2025" (in English; the messages file has the month names and the order):
+ * a calendar date, so no time zone can shift it; anything else is shown as given. By hand, without
+ * Intl or a regular expression: in a fresh content-script world both cost measurable time on every
+ * article page (BENCHMARKS.md).
  */
 export function formatDate(isoDate: string): string {
   if (isoDate.length !== 10 || isoDate[4] !== '-' || isoDate[7] !== '-') return isoDate;
@@ -16,13 +30,21 @@ export function formatDate(isoDate: string): string {
   }
   const month = MONTHS[Number(isoDate.slice(5, 7)) - 1];
   const day = Number(isoDate.slice(8, 10));
-  return month && day >= 1 ? `${month} ${day}, ${isoDate.slice(0, 4)}` : isoDate;
+  return month && day >= 1 && day <= 31 ? t('dateFormat', t(month), day, isoDate.slice(0, 4)) : isoDate;
+}
+
+/** The reader's local calendar date of a moment (ms since the epoch), in formatDate's style. */
+export function formatDay(time: number): string {
+  const date = new Date(time);
+  if (Number.isNaN(date.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return formatDate(`${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`);
 }
 
 /** "A", "A and B", "A, B and 2 others": a long author list must not crowd out the brief. */
 export function formatAuthors(authors: readonly string[], max = 3): string {
   if (authors.length <= 1) return authors[0] ?? '';
-  if (authors.length <= max) return `${authors.slice(0, -1).join(', ')} and ${authors.at(-1)}`;
+  if (authors.length <= max) return t('authorsTwoOrThree', authors.slice(0, -1).join(', '), authors.at(-1)!);
   const rest = authors.length - (max - 1);
-  return `${authors.slice(0, max - 1).join(', ')} and ${rest} others`;
+  return plural('authorsMore', rest, authors.slice(0, max - 1).join(', '));
 }

@@ -2,6 +2,8 @@
  * The plain words a reader gets when a change to their favorites or settings is not (yet) where
  * they expect it. Never the browser's own error text: that goes to the console.
  */
+import { plural, t } from './i18n';
+
 export type SyncNoticeProblem =
   /** The outbox holds changes sync has not taken; `localOnly` favorites wait there. */
   | { kind: 'sync-full' | 'rate-limited' | 'write-failed'; localOnly: number }
@@ -13,24 +15,14 @@ export type SyncNoticeProblem =
 export function syncNoticeText(problem: SyncNoticeProblem): string {
   switch (problem.kind) {
     case 'sync-full':
-      return problem.localOnly
-        ? `Browser sync is full: ${favoritesAre(problem.localOnly)} saved on this device only. Remove some favorites to sync them to your other browsers.`
-        : 'Browser sync is full: your latest changes are kept on this device only.';
+      return problem.localOnly ? plural('syncFull', problem.localOnly) : t('syncFullNoFavorites');
     case 'rate-limited':
-      return problem.localOnly
-        ? `Many changes at once: ${favoritesAre(problem.localOnly)} saved on this device and will sync in a minute.`
-        : 'Many changes at once: your latest changes are kept on this device and will sync in a minute.';
+      return problem.localOnly ? plural('rateLimited', problem.localOnly) : t('rateLimitedNoFavorites');
     case 'write-failed':
-      return problem.localOnly
-        ? `Browser sync refused the change: ${favoritesAre(problem.localOnly)} saved on this device only for now.`
-        : 'Browser sync refused the change: it is kept on this device only for now.';
+      return problem.localOnly ? plural('writeFailed', problem.localOnly) : t('writeFailedNoFavorites');
     case 'device-full':
-      return 'Your change was not saved: this browser refused to store it. Free some space, then try again.';
+      return t('deviceFull');
     case 'disconnected':
-      return 'Blog Brief was updated or restarted. Reload this page to save favorites here.';
+      return t('disconnected');
   }
-}
-
-function favoritesAre(count: number): string {
-  return count === 1 ? '1 favorite is' : `${count} favorites are`;
 }

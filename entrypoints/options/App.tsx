@@ -3,9 +3,9 @@ import { SyncNotice } from '../../components/SyncNotice';
 import { BLOG_IDS, BLOGS, type BlogId } from '../../utils/blogs';
 import type { FavoritesStore, ImportResult } from '../../utils/favorites';
 import { favoritesFileText, parseFavoritesFile } from '../../utils/favorites-file';
+import { plural, t } from '../../utils/i18n';
 import { changeSettings } from '../../utils/messaging';
 import { readSettings, SETTING_KEYS } from '../../utils/settings';
-import type { WriteReceipt } from '../../utils/sync-writer';
 
 type Outcome = { kind: 'ok' | 'error'; text: string } | null;
 
@@ -24,7 +24,7 @@ export function App({ favorites }: { favorites: FavoritesStore }) {
     setEnabled((current) => current && { ...current, [blog]: !on });
     setOutcome({
       kind: 'error',
-      text: `Could not save that change to ${BLOGS[blog].name}: ${notSavedReason(receipt)}`,
+      text: t('settingNotSaved', BLOGS[blog].name, t(receipt ? 'reasonDeviceRefused' : 'reasonDisconnected')),
     });
   };
 
@@ -35,7 +35,7 @@ export function App({ favorites }: { favorites: FavoritesStore }) {
     link.download = `blog-brief-favorites-${new Date().toISOString().slice(0, 10)}.json`;
     link.click();
     URL.revokeObjectURL(link.href);
-    setOutcome({ kind: 'ok', text: `Exported ${favorites.list.value.length} favorites.` });
+    setOutcome({ kind: 'ok', text: plural('exported', favorites.list.value.length) });
   };
 
   const onImport = async (event: Event) => {
@@ -46,7 +46,7 @@ export function App({ favorites }: { favorites: FavoritesStore }) {
     try {
       const entries = parseFavoritesFile(await file.text());
       const result = await favorites.importFavorites(entries, (done, total) =>
-        setOutcome({ kind: 'ok', text: `Importing… ${done} of ${total}` }),
+        setOutcome({ kind: 'ok', text: t('importing', done.toLocaleString(), total.toLocaleString()) }),
       );
       setOutcome({ kind: result.notStored ? 'error' : 'ok', text: importOutcome(result) });
     } catch (error) {
@@ -56,10 +56,10 @@ export function App({ favorites }: { favorites: FavoritesStore }) {
 
   return (
     <main class="options">
-      <h1>Blog Brief settings</h1>
+      <h1>{t('optionsTitle')}</h1>
 
       <section aria-labelledby="blogs-heading">
-        <h2 id="blogs-heading">Show the brief beside articles of</h2>
+        <h2 id="blogs-heading">{t('optionsBlogsHeading')}</h2>
         {enabled &&
           BLOG_IDS.map((blog) => (
             <label key={blog} class="check">
@@ -71,23 +71,21 @@ export function App({ favorites }: { favorites: FavoritesStore }) {
               {BLOGS[blog].name}
             </label>
           ))}
-        <p class="hint">The toolbar popup always lists every brief.</p>
+        <p class="hint">{t('optionsBlogsHint')}</p>
       </section>
 
       <section aria-labelledby="favorites-heading">
-        <h2 id="favorites-heading">Favorites</h2>
+        <h2 id="favorites-heading">{t('optionsFavoritesHeading')}</h2>
         <p>
-          You have {favorites.list.value.length} {favorites.list.value.length === 1 ? 'favorite' : 'favorites'}. They
-          follow you to your other browsers through browser sync. A file keeps a copy anywhere else; importing one adds
-          its favorites to yours.
+          {plural('favoritesYouHave', favorites.list.value.length)} {t('optionsFavoritesHelp')}
         </p>
         <SyncNotice store={favorites} class="notice" />
         <div class="actions">
           <button type="button" class="button" onClick={onExport}>
-            Export favorites
+            {t('exportFavorites')}
           </button>
           <label class="button">
-            Import favorites…
+            {t('importFavorites')}
             <input class="visually-hidden" type="file" accept="application/json,.json" onChange={onImport} />
           </label>
         </div>
@@ -101,14 +99,11 @@ export function App({ favorites }: { favorites: FavoritesStore }) {
   );
 }
 
+/** What an import did, every count true: added, kept on this device only, already there, not stored. */
 function importOutcome({ added, alreadySaved, keptOnDevice, notStored }: ImportResult): string {
-  const parts = [`Imported ${added} new ${added === 1 ? 'favorite' : 'favorites'}.`];
-  if (keptOnDevice) parts.push(`${keptOnDevice} of them are kept on this device until browser sync has room.`);
-  if (alreadySaved) parts.push(`${alreadySaved} ${alreadySaved === 1 ? 'was' : 'were'} already saved.`);
-  if (notStored) parts.push(`${notStored} could not be stored: this browser refused to keep more.`);
+  const parts = [plural('imported', added)];
+  if (keptOnDevice) parts.push(plural('importKept', keptOnDevice));
+  if (alreadySaved) parts.push(plural('importAlreadySaved', alreadySaved));
+  if (notStored) parts.push(plural('importNotStored', notStored));
   return parts.join(' ');
-}
-
-function notSavedReason(receipt: WriteReceipt | null): string {
-  return receipt ? 'this browser refused to store it.' : 'Blog Brief was updated or restarted; reload this page.';
 }

@@ -9,6 +9,8 @@ import { ToggleGroup } from '../../components/ToggleGroup';
 import { BLOG_IDS, BLOGS, type BlogId } from '../../utils/blogs';
 import type { BrowseModel } from '../../utils/browse-model';
 import type { Favorite, FavoritesStore } from '../../utils/favorites';
+import { formatDay } from '../../utils/format';
+import { plural, t } from '../../utils/i18n';
 
 export function App({ model, favorites }: { model: BrowseModel; favorites: FavoritesStore }) {
   const searchRef = useRef<HTMLInputElement>(null);
@@ -39,13 +41,13 @@ export function App({ model, favorites }: { model: BrowseModel; favorites: Favor
   return (
     <div class="popup">
       <header class="top">
-        <h1 class="brand">Blog Brief</h1>
-        <div class="views" role="group" aria-label="View">
+        <h1 class="brand">{t('extName')}</h1>
+        <div class="views" role="group" aria-label={t('viewGroup')}>
           <button type="button" class="view" aria-pressed={!inFavorites} onClick={() => model.setView('all')}>
-            All briefs
+            {t('viewAll')}
           </button>
           <button type="button" class="view" aria-pressed={inFavorites} onClick={() => model.setView('favorites')}>
-            Favorites <FavoriteCount store={favorites} />
+            {t('viewFavorites')} <FavoriteCount store={favorites} />
           </button>
         </div>
       </header>
@@ -58,7 +60,7 @@ export function App({ model, favorites }: { model: BrowseModel; favorites: Favor
       />
       <div class="filters">
         <ToggleGroup
-          label="Blog"
+          label={t('blogGroup')}
           options={BLOG_IDS.map((blog) => ({ value: blog, label: BLOGS[blog].shortName }))}
           isPressed={(blog) => model.blog.value === blog}
           onToggle={(blog) => model.toggleBlog(blog as BlogId)}
@@ -69,7 +71,7 @@ export function App({ model, favorites }: { model: BrowseModel; favorites: Favor
       {current && (
         <section class="on-page" aria-labelledby="on-page-heading">
           <h2 id="on-page-heading" class="section-heading">
-            On this page
+            {t('onThisPage')}
           </h2>
           <PostRow post={current} words={words} initiallyExpanded actions={saveButton(current)} />
         </section>
@@ -77,7 +79,7 @@ export function App({ model, favorites }: { model: BrowseModel; favorites: Favor
 
       <section class="results" aria-labelledby="results-heading" aria-busy={model.loading.value}>
         <h2 id="results-heading" class="section-heading">
-          {model.loading.value ? 'Loading briefs…' : resultHeading(total, model.filtering.value, inFavorites)}
+          {model.loading.value ? t('loadingBriefs') : resultHeading(total, model.filtering.value, inFavorites)}
         </h2>
         {model.error.value && (
           <p class="notice error" role="alert">
@@ -89,32 +91,29 @@ export function App({ model, favorites }: { model: BrowseModel; favorites: Favor
           <div class="empty">
             {inFavorites && !model.filtering.value ? (
               <>
-                <p>No favorites yet.</p>
-                <p>
-                  Press the star on a brief, here or beside an article, to keep it. Favorites follow you to your other
-                  browsers through browser sync.
-                </p>
+                <p>{t('noFavoritesYet')}</p>
+                <p>{t('noFavoritesHint')}</p>
               </>
             ) : model.filtering.value ? (
               <>
-                <p>No brief matches {describeFilters(model)}.</p>
-                <p>Try fewer words or tags, or start over.</p>
+                <p>{t('noMatch', describeFilters(model))}</p>
+                <p>{t('noMatchHint')}</p>
                 <button type="button" class="button" onClick={model.clearFilters}>
-                  Clear filters
+                  {t('clearFilters')}
                 </button>
               </>
             ) : (
-              <p>The catalog is empty. Reinstalling Blog Brief restores it.</p>
+              <p>{t('catalogEmpty')}</p>
             )}
           </div>
         )}
         <PostList
-          label="Briefs"
+          label={t('briefsList')}
           posts={posts}
           renderRow={(post) => <PostRow post={post} words={words} actions={saveButton(post)} />}
         />
         {missing.length > 0 && (
-          <ul class="posts missing" aria-label="Favorites no longer in the catalog">
+          <ul class="posts missing" aria-label={t('missingFavoritesList')}>
             {missing.map((favorite) => (
               <li key={favorite.id}>
                 <MissingFavoriteRow favorite={favorite} favorites={favorites} />
@@ -124,7 +123,7 @@ export function App({ model, favorites }: { model: BrowseModel; favorites: Favor
         )}
         {result && result.posts.length < result.total && (
           <button type="button" class="button more" onClick={model.showMore}>
-            Show more ({result.total - result.posts.length} left)
+            {t('showMore', result.total - result.posts.length)}
           </button>
         )}
       </section>
@@ -142,12 +141,8 @@ function FavoriteCount({ store }: { store: FavoritesStore }) {
 }
 
 function resultHeading(total: number, filtering: boolean, inFavorites: boolean): string {
-  const briefs = `${total} ${total === 1 ? 'brief' : 'briefs'}`;
-  if (inFavorites)
-    return filtering
-      ? `${total} ${total === 1 ? 'favorite' : 'favorites'} found`
-      : `${total} ${total === 1 ? 'favorite' : 'favorites'}, newest saved first`;
-  return filtering ? `${briefs} found` : `All ${briefs}, newest first`;
+  if (inFavorites) return plural(filtering ? 'favoritesFound' : 'allFavorites', total);
+  return plural(filtering ? 'briefsFound' : 'allBriefs', total);
 }
 
 /** A favorite whose post left the catalog: its saved title, said plainly, and a way to remove it. */
@@ -158,18 +153,16 @@ function MissingFavoriteRow({ favorite, favorites }: { favorite: Favorite; favor
         <h3 class="row-title">{favorite.title}</h3>
         <FavoriteToggle store={favorites} post={favorite} class="row-save" />
       </div>
-      <p class="row-meta">
-        No longer in the Blog Brief catalog · saved {new Date(favorite.savedAt).toLocaleDateString()}
-      </p>
+      <p class="row-meta">{t('missingFavoriteMeta', formatDay(favorite.savedAt))}</p>
     </article>
   );
 }
 
 function describeFilters(model: BrowseModel): string {
   const parts: string[] = [];
-  if (model.text.value.trim()) parts.push(`“${model.text.value.trim()}”`);
-  if (model.blog.value) parts.push(`on ${BLOGS[model.blog.value].shortName}`);
-  if (model.tags.value.length) parts.push(`tagged ${model.tags.value.join(' + ')}`);
+  if (model.text.value.trim()) parts.push(t('filterText', model.text.value.trim()));
+  if (model.blog.value) parts.push(t('filterBlog', BLOGS[model.blog.value].shortName));
+  if (model.tags.value.length) parts.push(t('filterTags', model.tags.value.join(' + ')));
   return parts.join(' ');
 }
 

@@ -1,12 +1,17 @@
 import { render } from 'preact';
 import { createBrowseModel } from '../../utils/browse-model';
 import { createFavorites } from '../../utils/favorites';
+import { t } from '../../utils/i18n';
 import { favoritesViaBackground } from '../../utils/messaging';
 import { App } from './App';
 import { indexedDbCatalogSource } from './catalog-source';
 import './popup.css';
 
 const favorites = createFavorites(favoritesViaBackground());
+// The HTML says English; the messages file says what the reader gets.
+document.documentElement.lang = t('languageTag');
+document.title = t('extName');
+
 render(
   <App model={createBrowseModel(indexedDbCatalogSource(), favorites.list)} favorites={favorites} />,
   document.getElementById('app')!,

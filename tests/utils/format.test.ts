@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAuthors, formatDate } from '../../utils/format';
+import { formatAuthors, formatDate, formatDay } from '../../utils/format';
 
 describe('formatDate', () => {
   it('shows a catalog date as the calendar date it names, in any time zone', () => {
@@ -31,5 +31,15 @@ describe('formatAuthors', () => {
     expect(formatAuthors(['A', 'B'])).toBe('A and B');
     expect(formatAuthors(['A', 'B', 'C'])).toBe('A, B and C');
     expect(formatAuthors(['A', 'B', 'C', 'D', 'E'])).toBe('A, B and 3 others');
+  });
+});
+
+describe('formatDay', () => {
+  it('shows a moment as its local calendar date, in the same style as catalog dates', () => {
+    expect(formatDay(new Date(2025, 8, 29, 23, 59).getTime())).toBe('Sep 29, 2025');
+  });
+
+  it('shows nothing for a time that is not one', () => {
+    expect(formatDay(Number.NaN)).toBe('');
   });
 });
