@@ -4,7 +4,7 @@ import type { Plugin } from 'vite';
  * Starts `fileName` with V8's explicit compile hint (Chrome 136+; a plain comment elsewhere): every
  * function in it is compiled with the script instead of one by one on its first call. For the panel's
  * code, all of which runs as soon as the panel shows; not for the other content script, which on most
- * pages runs only its URL check (BENCHMARKS.md has both measurements). After minification, which
+ * pages runs only its URL check (docs/decisions.md has both measurements). After minification, which
  * would drop the comment, and with the source map moved down its one line.
  */
 export function compileHintPlugin(fileName: string): Plugin {

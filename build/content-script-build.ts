@@ -4,7 +4,7 @@ import { compileHintPlugin } from './compile-hint-plugin';
 /**
  * WXT's `vite:build:extendConfig` hook for the content scripts, which are injected into the blogs'
  * pages and so must stay small:
- * - the webextension polyfill (3 KiB gzip) stays out: Chrome MV3 and Firefox both give content
+ * - the webextension polyfill (kilobytes, docs/decisions.md) stays out: Chrome MV3 and Firefox both give content
  *   scripts promise-based APIs natively, and they use nothing the polyfill would add (background,
  *   popup and options keep it);
  * - `compileHinted` (the panel's code, all of which runs as soon as the panel shows) gets V8's

@@ -20,7 +20,7 @@ const MONTHS: readonly MessageKey[] = [
  * "2025-09-29" -> "Sep 29, 2025" (in English; the messages file has the month names and the order):
  * a calendar date, so no time zone can shift it; anything else is shown as given. By hand, without
  * Intl or a regular expression: in a fresh content-script world both cost measurable time on every
- * article page (BENCHMARKS.md).
+ * article page (docs/decisions.md).
  */
 export function formatDate(isoDate: string): string {
   if (isoDate.length !== 10 || isoDate[4] !== '-' || isoDate[7] !== '-') return isoDate;

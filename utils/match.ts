@@ -9,7 +9,7 @@
  * The key is then looked up in a URL index built from the catalog (buildUrlIndex).
  *
  * Hand-parsed rather than `new URL()` or a regex: it runs on every page load and every in-app
- * navigation on medium.com (throughput in BENCHMARKS.md).
+ * navigation on medium.com (docs/decisions.md).
  */
 
 import { ARTICLE_HOSTS, hostsOfKind, MEDIUM_PUBLICATIONS } from './blogs';

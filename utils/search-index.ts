@@ -5,7 +5,7 @@
  *
  * Why not IndexedDB indexes: every index lookup is a round trip to the browser's database process,
  * and a tag or word can match tens of thousands of posts. Intersecting typed arrays in memory answers
- * a query over 100,000 posts in a few milliseconds (BENCHMARKS.md).
+ * a query over 100,000 posts in a few milliseconds (BENCHMARKS.md, docs/decisions.md).
  */
 import type { BlogId } from './blogs';
 import { queryWords, searchTerms } from './search';

@@ -15,7 +15,7 @@ export function queryWords(query: string): string[] {
   return unique.filter((w) => !unique.some((other) => other !== w && other.startsWith(w)));
 }
 
-/** The fields search covers, as one deduplicated word list: what the IndexedDB term index stores. */
+/** The fields search covers, as one deduplicated word list: what the query index (utils/search-index.ts) indexes. */
 export function searchTerms(post: {
   title: string;
   summary: string;

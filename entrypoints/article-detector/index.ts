@@ -10,7 +10,7 @@
  *
  * An unlisted script rather than WXT's defineContentScript: WXT's content-script context announces
  * every start to the page with window.postMessage (the page's own message listeners run, and it
- * learns the extension is there) and costs ~2 ms on every page; nothing here needs it.
+ * learns the extension is there) and costs time on every page (docs/decisions.md); nothing here needs it.
  */
 import urlIndex from 'virtual:url-index';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';

@@ -112,7 +112,7 @@ interface ShadowHost {
 
 /**
  * The panel's isolated home: an element with an open shadow root holding our stylesheet and the
- * Preact root. Hand-written rather than WXT's createShadowRootUi, which costs 4 KiB gzip on every page
+ * Preact root. Hand-written rather than WXT's createShadowRootUi, which adds kilobytes to every page
  * for features (anchoring, auto-mount, CSS fetching) the panel does not use.
  */
 function createShadowHost(): ShadowHost {
