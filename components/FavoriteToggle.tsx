@@ -9,10 +9,21 @@ export function FavoriteToggle({
   store,
   post,
   class: className,
+  onBeforeToggle = () => true,
 }: {
   store: FavoritesStore;
   post: { id: string; title: string };
   class?: string;
+  /** Returns false to drop the toggle (the panel, when its extension is gone). */
+  onBeforeToggle?: () => boolean;
 }) {
-  return <SaveButton saved={store.ids.value.has(post.id)} onToggle={() => void store.toggle(post)} class={className} />;
+  return (
+    <SaveButton
+      saved={store.ids.value.has(post.id)}
+      onToggle={() => {
+        if (onBeforeToggle()) void store.toggle(post);
+      }}
+      class={className}
+    />
+  );
 }

@@ -14,6 +14,7 @@
  */
 import urlIndex from 'virtual:url-index';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { extensionAlive } from '../../utils/extension-context';
 import { findPostId } from '../../utils/match';
 import { askBackground, type BriefResponse } from '../../utils/messaging';
 import { type PanelCode, type PanelHost, panelCode } from '../../utils/panel-handoff';
@@ -27,9 +28,19 @@ export default defineUnlistedScript(() => {
   let generation = 0;
 
   async function follow(url: string) {
+    if (!extensionAlive()) {
+      // The extension was updated, reloaded or removed under this page: this copy can no longer ask
+      // for a brief or save a favorite, so its panel goes rather than show a stale brief. The new
+      // copy takes over at the next page load.
+      host?.hide();
+      stopWatching();
+      return;
+    }
     const postId = findPostId(url, urlIndex);
-    if (postId === shownId) return;
+    // Every URL change counts, even back to the post on screen: an answer still on its way for the
+    // post the reader just passed through must not land (A -> B -> A).
     const current = ++generation;
+    if (postId === shownId) return;
     if (postId === null) {
       if (shownId !== null) {
         host?.hide();
@@ -41,10 +52,11 @@ export default defineUnlistedScript(() => {
     // Created now when the panel's code is here, so its favorites load while the brief is fetched.
     if (!host) host = panelCode()?.createPanelHost() ?? null;
     // Fails once the extension was updated or removed under this page: then there is nothing to show.
-    const response: BriefResponse = await askBackground('brief:get', { postId }).catch((error: unknown) => ({
+    const response: BriefResponse = await askWithRetry('brief:get', { postId }).catch((error: unknown) => ({
       error: String(error),
     }));
-    if (current !== generation) return;
+    // Tied to the URL it was asked for: dropped if the reader moved on meanwhile.
+    if (current !== generation || findPostId(location.href, urlIndex) !== postId) return;
     if (!('post' in response)) {
       host?.hide();
       shownId = null;
@@ -66,9 +78,23 @@ export default defineUnlistedScript(() => {
     host.show(response.post, response.collapsed);
   }
 
+  let stopWatching = () => {};
   void follow(location.href);
-  watchUrl((url) => void follow(url));
+  stopWatching = watchUrl((url) => void follow(url));
 });
+
+/**
+ * Asks the background, once more if the service worker stopped while the first request was on its way
+ * ("Receiving end does not exist", "message port closed"): the browser starts it again for the retry.
+ */
+async function askWithRetry(type: 'brief:get', request: { postId: string }): Promise<BriefResponse> {
+  try {
+    return await askBackground(type, request);
+  } catch (error) {
+    if (!extensionAlive()) throw error;
+    return askBackground(type, request);
+  }
+}
 
 /** The panel's code, asking the background to inject it when this page did not get it up front. */
 async function loadPanelCode(): Promise<PanelCode> {

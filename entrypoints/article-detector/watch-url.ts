@@ -1,25 +1,24 @@
 /**
- * Calls back with the new URL whenever the page's address changes: Medium moves between articles
- * with the History API, without a page load.
+ * Calls back with the page's URL whenever it changes: Medium moves between articles with the
+ * History API, without a page load. Returns a function that stops watching.
  *
- * The Navigation API's `navigate` event where there is one (it reports the destination before
- * `location.href` changes, so the destination is what is passed on); elsewhere a once-a-second look
- * at `location.href`, as cheap as a watcher can be.
+ * With the Navigation API, on `currententrychange`: it fires once the new entry is committed
+ * (pushState, replaceState, back/forward), so a navigation that never commits (a download link, a 204
+ * answer, a page cancelling its own navigation) changes nothing. Elsewhere a once-a-second look at
+ * `location.href`, as cheap as a watcher can be.
  */
-interface NavigateEvent extends Event {
-  destination: { url: string };
-}
-
-export function watchUrl(onChange: (url: string) => void): void {
+export function watchUrl(onChange: (url: string) => void): () => void {
   const navigation = (globalThis as { navigation?: EventTarget }).navigation;
-  if (navigation) {
-    navigation.addEventListener('navigate', (event) => onChange((event as NavigateEvent).destination.url));
-    return;
-  }
   let last = location.href;
-  setInterval(() => {
+  const check = () => {
     if (location.href === last) return;
     last = location.href;
     onChange(last);
-  }, 1_000);
+  };
+  if (navigation) {
+    navigation.addEventListener('currententrychange', check);
+    return () => navigation.removeEventListener('currententrychange', check);
+  }
+  const timer = setInterval(check, 1_000);
+  return () => clearInterval(timer);
 }

@@ -10,6 +10,7 @@ import { BriefPanel } from '../../components/BriefPanel';
 import { FavoriteToggle } from '../../components/FavoriteToggle';
 import { SyncNotice } from '../../components/SyncNotice';
 import type { Post } from '../../utils/catalog';
+import { extensionAlive } from '../../utils/extension-context';
 import { createFavorites, type FavoritesStore } from '../../utils/favorites';
 import { changeSettings, favoritesViaBackground, isTabMessage } from '../../utils/messaging';
 import type { PanelHost } from '../../utils/panel-handoff';
@@ -27,14 +28,24 @@ export function createPanelHost(): PanelHost {
   // being fetched, so the first render already knows whether the post is saved.
   const favorites: FavoritesStore = createFavorites(favoritesViaBackground());
 
+  /** False, with the panel taken away, once the extension is gone from under the page. */
+  const stillConnected = () => {
+    if (extensionAlive()) return true;
+    hide();
+    return false;
+  };
+
   const draw = () => {
     if (!ui?.host.isConnected || !post || !placement) return;
+    // An orphaned copy (the extension was updated under the page) cannot even read its own texts:
+    // it takes the panel away rather than show a star it cannot keep.
+    if (!stillConnected()) return;
     render(
       <BriefPanel
         post={post}
         placement={placement}
         collapsed={collapsed}
-        actions={<FavoriteToggle store={favorites} post={post} class="bb-icon" />}
+        actions={<FavoriteToggle store={favorites} post={post} class="bb-icon" onBeforeToggle={stillConnected} />}
         notice={<SyncNotice store={favorites} class="bb-notice" />}
         onCollapsedChange={(next) => {
           collapsed = next;
@@ -130,8 +141,26 @@ function createShadowHost(): ShadowHost {
     shadow.append(style);
   }
   shadow.append(wrapper);
+  // The page shares the DOM with the panel and can reach into its open shadow root (kept open so
+  // screen readers and the browser tests read it by role; its text is the public brief). What it must
+  // not do is act as the reader: a click or key it dispatches (element.click(), dispatchEvent) is
+  // untrusted, and is stopped here, on the way down, before any control of the panel sees it.
+  for (const type of UNTRUSTED_BLOCKED) {
+    wrapper.addEventListener(
+      type,
+      (event) => {
+        if (event.isTrusted) return;
+        event.stopImmediatePropagation();
+        event.preventDefault();
+      },
+      { capture: true },
+    );
+  }
   return { host, wrapper };
 }
+
+/** Events the panel's controls act on. */
+const UNTRUSTED_BLOCKED = ['click', 'keydown', 'keyup', 'input', 'change', 'submit', 'pointerdown', 'pointerup'];
 
 /** The few measurements placement needs; called only when a panel is shown or the window resizes. */
 function measurePage(): PageMetrics {

@@ -1,0 +1,150 @@
+/**
+ * What a hostile page, a fast reader or an extension update must not be able to do: lose a reader's
+ * data or show the wrong brief (issue: hardening).
+ */
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { chromiumPath, type ExtensionBrowser, launchWithExtension } from './harness';
+import { inAppFrom, inAppTo, posts } from './shipped-catalog';
+
+type ExtensionGlobal = {
+  chrome: {
+    storage: {
+      sync: { get(keys: string | null): Promise<Record<string, unknown>>; clear(): Promise<void> };
+      local: { clear(): Promise<void> };
+    };
+    runtime: { reload(): void };
+  };
+};
+
+const heading = (page: Page) =>
+  page.getByRole('complementary', { name: 'Blog Brief' }).getByRole('heading', { level: 2 }).textContent();
+
+describe.skipIf(!chromiumPath)('hardening, in Chromium', () => {
+  let browser: ExtensionBrowser;
+  let page: Page;
+  const worker = (): Worker => browser.context.serviceWorkers()[0]!;
+  const syncItems = () =>
+    worker().evaluate(() => (globalThis as unknown as ExtensionGlobal).chrome.storage.sync.get(null));
+
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+    page = await browser.context.newPage();
+  });
+  afterAll(() => browser?.close());
+  beforeEach(async () => {
+    await worker().evaluate(async () => {
+      const { chrome } = globalThis as unknown as ExtensionGlobal;
+      await chrome.storage.sync.clear();
+      await chrome.storage.local.clear();
+    });
+  });
+
+  it('ignores a page script that clicks the panel: it can neither save, unsave nor collapse', async () => {
+    const post = posts[0]!;
+    await page.goto(post.url);
+    await expect.poll(() => heading(page)).toBe(post.title);
+    // The page's own script, in the page's world, walks into the open shadow root.
+    await page.evaluate(() => {
+      const root = document.querySelector('blog-brief-panel')!.shadowRoot!;
+      const save = root.querySelector<HTMLButtonElement>('button[aria-pressed]')!;
+      save.click();
+      save.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      save.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      const collapse = root.querySelector<HTMLButtonElement>('button[aria-expanded="true"]')!;
+      for (let i = 0; i < 300; i++) collapse.click();
+      root
+        .querySelector('aside')!
+        .dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    });
+    // The reader's own click: had any page click counted, this one would toggle the star back off.
+    const save = page
+      .getByRole('complementary', { name: 'Blog Brief' })
+      .getByRole('button', { name: 'Save to favorites' });
+    await save.click();
+    await expect.poll(syncItems).toEqual({ [`fav:${post.id}`]: { t: post.title, s: expect.any(Number) } });
+    expect(await save.getAttribute('aria-pressed')).toBe('true');
+    // Still expanded, and nothing but the reader's favorite was written.
+    expect(await heading(page)).toBe(post.title);
+  });
+
+  it('ends on the brief of the page it is on after fast in-app moves (A→B→A, replaceState, back)', async () => {
+    const [a, b] = [inAppFrom, inAppTo];
+    for (const moves of [
+      (urls: string[]) => {
+        history.pushState({}, '', urls[1]);
+        history.pushState({}, '', urls[0]);
+      },
+      (urls: string[]) => {
+        history.replaceState({}, '', urls[1]);
+        history.replaceState({}, '', urls[0]);
+      },
+      (urls: string[]) => {
+        history.pushState({}, '', urls[1]);
+        history.back();
+      },
+    ]) {
+      await page.goto(a.url);
+      await expect.poll(() => heading(page)).toBe(a.title);
+      await page.evaluate(`(${moves.toString()})(${JSON.stringify([a.url, b.url])})`);
+      await expect.poll(() => page.url()).toBe(a.url);
+      await expect.poll(() => heading(page)).toBe(a.title);
+      // The late answer for B arrives within a few milliseconds when it is wrongly kept.
+      await page.waitForTimeout(300);
+      expect(await heading(page)).toBe(a.title);
+    }
+  });
+});
+
+// An update makes the extension reload; each test gets a browser of its own, since the extension
+// does not come back in this harness once reloaded (the old copies in the tabs are what is tested).
+describe.skipIf(!chromiumPath)('an extension update under open tabs, in Chromium', () => {
+  let browser: ExtensionBrowser;
+  const worker = (): Worker => browser.context.serviceWorkers()[0]!;
+  beforeEach(async () => {
+    browser = await launchWithExtension();
+  });
+  afterEach(() => browser?.close());
+
+  it('after an update under an open article, takes its panel away and never claims a save it did not make', async () => {
+    const post = posts[1]!;
+    const tab = await browser.context.newPage();
+    await tab.goto(post.url);
+    await expect.poll(() => heading(tab)).toBe(post.title);
+    // The page watches the star: it must never show "saved" once the extension is gone.
+    await tab.evaluate(() => {
+      const w = window as unknown as { __everSaved: boolean };
+      w.__everSaved = false;
+      const root = document.querySelector('blog-brief-panel')!.shadowRoot!;
+      new MutationObserver(() => {
+        if (root.querySelector('button[aria-pressed="true"]')) w.__everSaved = true;
+      }).observe(root, { subtree: true, attributes: true, childList: true });
+    });
+    // An update: the extension is loaded again (here: reloaded), and this tab keeps the old copy.
+    await worker()
+      .evaluate(() => (globalThis as unknown as ExtensionGlobal).chrome.runtime.reload())
+      .catch(() => undefined);
+    await expect.poll(() => browser.context.serviceWorkers().length).toBe(0);
+    await tab
+      .getByRole('complementary', { name: 'Blog Brief' })
+      .getByRole('button', { name: 'Save to favorites' })
+      .click();
+    await expect.poll(() => tab.locator('blog-brief-panel').count()).toBe(0);
+    expect(await tab.evaluate(() => (window as unknown as { __everSaved: boolean }).__everSaved)).toBe(false);
+    await tab.close();
+  });
+
+  it('after an update, an in-app move takes the old panel away instead of keeping the old brief', async () => {
+    const [a, b] = [inAppFrom, inAppTo];
+    const tab = await browser.context.newPage();
+    await tab.goto(a.url);
+    await expect.poll(() => heading(tab)).toBe(a.title);
+    await worker()
+      .evaluate(() => (globalThis as unknown as ExtensionGlobal).chrome.runtime.reload())
+      .catch(() => undefined);
+    await expect.poll(() => browser.context.serviceWorkers().length).toBe(0);
+    await tab.evaluate((url) => history.pushState({}, '', url), b.url);
+    await expect.poll(() => tab.locator('blog-brief-panel').count()).toBe(0);
+    await tab.close();
+  });
+});
