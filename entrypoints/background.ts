@@ -8,7 +8,7 @@ import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import bundledCatalog from '../data/catalog.json';
 import { type Post, parseCatalog } from '../utils/catalog';
-import { ensureCatalog, getPost, openBlogBriefDb } from '../utils/db';
+import { type BlogBriefDb, blogBriefDbConnection, ensureCatalog, getPost } from '../utils/db';
 import { type BackgroundMessage, type BriefResponse, isBackgroundMessage, type TabMessage } from '../utils/messaging';
 import { readSettings } from '../utils/settings';
 import { createSyncWriter } from '../utils/sync-writer';
@@ -28,26 +28,42 @@ export default defineBackground(() => {
     if (alarm.name === SYNC_RETRY_ALARM) writer.retry();
   });
 
-  const dbReady = openBlogBriefDb();
+  const connection = blogBriefDbConnection();
   const parse = () => parseCatalog(bundledCatalog);
   /** Posts already read from IndexedDB: an article's brief is asked for on every visit and in-app move. */
   const posts = new Map<string, Post>();
+  /** The connection whose cache was last checked whole: a new one (after another context deleted or upgraded the database) is checked again. */
+  let checked: BlogBriefDb | null = null;
   const refresh = (force: boolean) => async () => {
-    if (await ensureCatalog(await dbReady, bundledCatalog, parse, force)) posts.clear();
+    const db = await connection();
+    if (await ensureCatalog(db, bundledCatalog, parse, force)) posts.clear();
+    checked = db;
   };
   // Every service-worker start checks the cache (it may have been cleared); install and update force a reload.
   let catalogReady = refresh(false)();
-  browser.runtime.onInstalled.addListener(() => {
-    catalogReady = catalogReady.then(refresh(true));
-  });
+  /** Queues a check (or, forced, a reload) of the cache after any running one, and waits for it. */
+  const queueRefresh = (force: boolean) => {
+    catalogReady = catalogReady.catch(() => undefined).then(refresh(force));
+    return catalogReady;
+  };
+  const ready = async () => {
+    await catalogReady.catch(() => undefined);
+    if (checked !== (await connection())) await queueRefresh(false);
+    return connection();
+  };
+  browser.runtime.onInstalled.addListener(() => void queueRefresh(true));
+  const bundledIds = new Set(bundledCatalog.posts.map((post) => post.id));
 
   async function lookUp(postId: string): Promise<Post | undefined> {
     let post = posts.get(postId);
-    if (!post) {
-      await catalogReady;
-      post = await getPost(await dbReady, postId);
-      if (post) posts.set(postId, post);
+    if (post) return post;
+    post = await getPost(await ready(), postId).catch(() => undefined);
+    if (!post && bundledIds.has(postId)) {
+      // The bundled catalog has it, the cache does not (or holds it damaged): the cache is rebuilt.
+      await queueRefresh(true);
+      post = await getPost(await connection(), postId);
     }
+    if (post) posts.set(postId, post);
     return post;
   }
 
@@ -74,7 +90,10 @@ export default defineBackground(() => {
         if (tabId !== undefined) void action.setBadgeText({ tabId, text: '' });
         return undefined;
       case 'catalog:ready':
-        await catalogReady;
+        await ready();
+        return undefined;
+      case 'catalog:repair':
+        await queueRefresh(true);
         return undefined;
       case 'panel:load':
         // The manifest injects the panel's code with the page on catalog articles; an article

@@ -10,7 +10,7 @@
  *       record, replacing per-tag and per-word IndexedDB indexes that cost a round trip per lookup
  *       and did not scale. v1 rows are carried over.
  */
-import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from 'idb';
 import type { Catalog, Post } from './catalog';
 import type { PostQuery, QueryResult, TagCount } from './catalog-query';
 
@@ -38,8 +38,51 @@ export interface BlogBriefSchema extends DBSchema {
 
 export type BlogBriefDb = IDBPDatabase<BlogBriefSchema>;
 
-export function openBlogBriefDb(name = DB_NAME): Promise<BlogBriefDb> {
+/**
+ * The database is a cache of the catalog's sources (today the bundled catalog), so any trouble with
+ * it is met by closing or rebuilding, never by breaking:
+ * - another context asks for a new version or a deletion (`versionchange`): this connection closes
+ *   at once, so the other is never blocked; `onClose` lets the owner open a new one when needed;
+ * - the database is at a higher version than this code knows (an update rolled back): it is deleted
+ *   and created afresh, empty, for the owner to fill (ensureCatalog).
+ */
+export async function openBlogBriefDb(name = DB_NAME, onClose: () => void = () => {}): Promise<BlogBriefDb> {
+  try {
+    return await openCurrent(name, onClose);
+  } catch (error) {
+    if ((error as { name?: string } | null)?.name !== 'VersionError') throw error;
+    await deleteDB(name);
+    return openCurrent(name, onClose);
+  }
+}
+
+/**
+ * A connection that reopens after it was closed (by another context's upgrade or deletion, or by the
+ * browser). The popup lives seconds; the background for as long as the browser runs.
+ */
+export function blogBriefDbConnection(name = DB_NAME): () => Promise<BlogBriefDb> {
+  let current: Promise<BlogBriefDb> | null = null;
+  return () => {
+    if (!current) {
+      const opening = openBlogBriefDb(name, () => {
+        if (current === opening) current = null;
+      });
+      current = opening;
+      opening.catch(() => {
+        if (current === opening) current = null;
+      });
+    }
+    return current;
+  };
+}
+
+function openCurrent(name: string, onClose: () => void): Promise<BlogBriefDb> {
   return openDB<BlogBriefSchema>(name, DB_VERSION, {
+    blocking(_currentVersion, _blockedVersion, event) {
+      (event.target as IDBDatabase).close();
+      onClose();
+    },
+    terminated: onClose,
     async upgrade(db, oldVersion, _newVersion, tx) {
       // The upgrade steps name stores of older versions, which the current schema type does not know.
       const untyped = db as unknown as IDBPDatabase;
@@ -120,10 +163,25 @@ export async function ensureCatalog(
   parse: () => Catalog,
   force = false,
 ): Promise<boolean> {
-  const meta = await catalogMeta(db);
-  if (!force && meta?.version === bundled.version && meta.count === bundled.posts.length) return false;
+  if (!force && (await holdsCatalog(db, bundled))) return false;
   await loadCatalog(db, parse());
   return true;
+}
+
+/** Whether the cache holds this version of the catalog, whole: its record, every post and the query index. */
+async function holdsCatalog(db: BlogBriefDb, bundled: { version: number; posts: readonly unknown[] }) {
+  const tx = db.transaction(['posts', 'search', 'meta']);
+  const [meta, count, indexKey] = await Promise.all([
+    tx.objectStore('meta').get('catalog'),
+    tx.objectStore('posts').count(),
+    tx.objectStore('search').getKey('index'),
+  ]);
+  return (
+    meta?.version === bundled.version &&
+    meta.count === bundled.posts.length &&
+    count === meta.count &&
+    indexKey !== undefined
+  );
 }
 
 export async function getPost(db: BlogBriefDb, id: string): Promise<Post | undefined> {
@@ -131,7 +189,29 @@ export async function getPost(db: BlogBriefDb, id: string): Promise<Post | undef
   return stored && fromStored(stored);
 }
 
-function fromStored({ rank: _rank, ...post }: StoredPost): Post {
+/** A stored post that is not one: the cache is damaged, and the reader of it should have it rebuilt. */
+export class DamagedCatalogError extends Error {
+  override name = 'DamagedCatalogError';
+}
+
+/**
+ * A stored record, checked for the fields every view relies on before it is handed out: a damaged
+ * cache must be noticed and rebuilt, not blank the popup with a TypeError.
+ */
+function fromStored(stored: StoredPost): Post {
+  const { rank: _rank, ...post } = stored ?? ({} as StoredPost);
+  const ok =
+    typeof post.id === 'string' &&
+    typeof post.title === 'string' &&
+    typeof post.url === 'string' &&
+    typeof post.summary === 'string' &&
+    typeof post.published === 'string' &&
+    typeof post.blog === 'string' &&
+    Array.isArray(post.bullets) &&
+    Array.isArray(post.tags) &&
+    Array.isArray(post.authors) &&
+    Array.isArray(post.aliases);
+  if (!ok) throw new DamagedCatalogError('a stored post is damaged');
   return post;
 }
 
@@ -146,6 +226,10 @@ export async function queryPosts(db: BlogBriefDb, query: PostQuery = {}): Promis
       tx.objectStore('posts').getAll(null, Number.isFinite(limit) ? limit : undefined),
       tx.objectStore('meta').get('catalog'),
     ]);
+    // The catalog's record promises posts the store does not have: the store was cleared or damaged.
+    if (meta && rows.length < Math.min(meta.count, Number.isFinite(limit) ? limit : meta.count)) {
+      throw new DamagedCatalogError('stored posts are missing');
+    }
     return { posts: rows.map(fromStored), total: meta?.count ?? rows.length };
   }
   const index = await searchIndex(db);
@@ -153,7 +237,8 @@ export async function queryPosts(db: BlogBriefDb, query: PostQuery = {}): Promis
   const store = db.transaction('posts').store;
   const page = ranks.subarray(0, Math.min(ranks.length, limit));
   const rows = await Promise.all(Array.from(page, (rank) => store.get(rank)));
-  return { posts: rows.filter((row): row is StoredPost => row !== undefined).map(fromStored), total: ranks.length };
+  if (rows.some((row) => row === undefined)) throw new DamagedCatalogError('stored posts are missing');
+  return { posts: (rows as StoredPost[]).map(fromStored), total: ranks.length };
 }
 
 /** Every tag that has posts, with its post count, most used first. */

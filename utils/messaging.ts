@@ -23,6 +23,8 @@ export interface BackgroundRequests {
   'brief:left': { request: Record<string, never>; response: undefined };
   /** Popup -> background, when it finds no catalog in IndexedDB: resolves once the background has loaded it. */
   'catalog:ready': { request: Record<string, never>; response: undefined };
+  /** Popup -> background, when a read found the cache damaged: rebuild it, and resolve once done. */
+  'catalog:repair': { request: Record<string, never>; response: undefined };
   /** Content script -> background, on an article reached in-app: inject the panel's code into the sender's frame. */
   'panel:load': { request: Record<string, never>; response: undefined };
   /** Intents for the one writer of synced data (utils/sync-writer.ts); answered once stored or kept. */
@@ -43,6 +45,7 @@ const BACKGROUND_REQUEST_TYPES: ReadonlySet<string> = new Set<BackgroundRequestT
   'brief:get',
   'brief:left',
   'catalog:ready',
+  'catalog:repair',
   'panel:load',
   'favorites:save',
   'favorites:unsave',

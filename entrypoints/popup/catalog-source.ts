@@ -2,27 +2,44 @@
 import urlIndex from 'virtual:url-index';
 import { browser } from 'wxt/browser';
 import type { CatalogSource } from '../../utils/browse-model';
-import { type BlogBriefDb, catalogMeta, getPost, openBlogBriefDb, queryPosts, tagCounts } from '../../utils/db';
+import {
+  type BlogBriefDb,
+  blogBriefDbConnection,
+  catalogMeta,
+  DamagedCatalogError,
+  getPost,
+  queryPosts,
+  tagCounts,
+} from '../../utils/db';
 import { findPostId } from '../../utils/match';
 import { askBackground } from '../../utils/messaging';
 
 export function indexedDbCatalogSource(): CatalogSource {
-  const opened = openBlogBriefDb();
+  const connection = blogBriefDbConnection();
   let loaded: Promise<void> | null = null;
+  let repaired: Promise<void> | null = null;
   /**
-   * Right after install the background may still be loading the catalog. Asked only when a read
-   * comes back empty, so the usual first paint costs no extra round trip.
+   * Right after install the background may still be loading the catalog; after a rolled-back update
+   * the database was just created empty. Asked only when a read comes back empty, so the usual first
+   * paint costs no extra round trip.
    */
   const catalogLoaded = (db: BlogBriefDb) =>
     (loaded ??= catalogMeta(db).then(async (meta) => {
       if (!meta) await askBackground('catalog:ready', {});
     }));
   async function read<T>(get: (db: BlogBriefDb) => Promise<T>, isEmpty: (value: T) => boolean): Promise<T> {
-    const db = await opened;
-    const value = await get(db);
-    if (!isEmpty(value)) return value;
-    await catalogLoaded(db);
-    return get(db);
+    try {
+      const value = await get(await connection());
+      if (!isEmpty(value)) return value;
+      await catalogLoaded(await connection());
+      return await get(await connection());
+    } catch (error) {
+      // A damaged cache is rebuilt by the background, once per popup, and read again.
+      if (!(error instanceof DamagedCatalogError)) throw error;
+      repaired ??= askBackground('catalog:repair', {});
+      await repaired;
+      return get(await connection());
+    }
   }
   return {
     query: (query) =>

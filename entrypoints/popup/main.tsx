@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { createBrowseModel } from '../../utils/browse-model';
 import { createFavorites } from '../../utils/favorites';
 import { t } from '../../utils/i18n';
@@ -13,6 +14,8 @@ document.documentElement.lang = t('languageTag');
 document.title = t('extName');
 
 render(
-  <App model={createBrowseModel(indexedDbCatalogSource(), favorites.list)} favorites={favorites} />,
+  <ErrorBoundary>
+    <App model={createBrowseModel(indexedDbCatalogSource(), favorites.list)} favorites={favorites} />
+  </ErrorBoundary>,
   document.getElementById('app')!,
 );

@@ -166,3 +166,19 @@ describe('favorites in the popup', () => {
     expect(saveButtonOf(/Seamless Istio/).getAttribute('aria-pressed')).toBe('true');
   });
 });
+
+describe('the popup when something breaks', () => {
+  it('says so in words instead of going blank', async () => {
+    const { ErrorBoundary } = await import('../../components/ErrorBoundary');
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const Broken = (): null => {
+      throw new TypeError("Cannot read properties of undefined (reading 'map')");
+    };
+    render(
+      <ErrorBoundary>
+        <Broken />
+      </ErrorBoundary>,
+    );
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^Something went wrong showing the briefs/);
+  });
+});

@@ -148,3 +148,61 @@ describe.skipIf(!chromiumPath)('an extension update under open tabs, in Chromium
     await tab.close();
   });
 });
+
+describe.skipIf(!chromiumPath)('a damaged or newer catalog database, in Chromium', () => {
+  let browser: ExtensionBrowser;
+  beforeEach(async () => {
+    browser = await launchWithExtension();
+  });
+  afterEach(() => browser?.close());
+  /** Runs `script` on the extension's database from the service worker, with raw IndexedDB. */
+  const inWorker = (script: string) => browser.context.serviceWorkers()[0]!.evaluate(script);
+  const allBriefs = `All ${posts.length} briefs, newest first`;
+
+  it('recovers from a database left at a higher version (an update rolled back)', async () => {
+    await (await browser.openPopup()).getByText(allBriefs).waitFor();
+    await inWorker(`new Promise((resolve, reject) => {
+      const open = indexedDB.open('blog-brief', 99);
+      open.onupgradeneeded = () => open.result.createObjectStore('from-a-newer-version');
+      open.onsuccess = () => { open.result.close(); resolve(); };
+      open.onerror = () => reject(open.error);
+      open.onblocked = () => reject(new Error('blocked: a connection ignored versionchange'));
+    })`);
+    const popup = await browser.openPopup();
+    await popup.getByText(allBriefs).waitFor();
+    const article = await browser.context.newPage();
+    await article.goto(posts[0]!.url);
+    await expect.poll(() => heading(article)).toBe(posts[0]!.title);
+  });
+
+  it('rebuilds a cache with a garbage record or a cleared store, for the popup and the panel', async () => {
+    await (await browser.openPopup()).getByText(allBriefs).waitFor();
+    await inWorker(`new Promise((resolve, reject) => {
+      const open = indexedDB.open('blog-brief');
+      open.onsuccess = () => {
+        const db = open.result;
+        const tx = db.transaction('posts', 'readwrite');
+        tx.objectStore('posts').put({ rank: 0, id: 'garbage' });
+        tx.oncomplete = () => { db.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+    })`);
+    const popup = await browser.openPopup();
+    await popup.getByText(allBriefs).waitFor();
+    expect(await popup.getByRole('list', { name: 'Briefs' }).getByRole('link').first().textContent()).toBe(
+      posts[0]!.title,
+    );
+    await inWorker(`new Promise((resolve) => {
+      const open = indexedDB.open('blog-brief');
+      open.onsuccess = () => {
+        const tx = open.result.transaction('posts', 'readwrite');
+        tx.objectStore('posts').clear();
+        tx.oncomplete = () => { open.result.close(); resolve(); };
+      };
+    })`);
+    const article = await browser.context.newPage();
+    await article.goto(posts.at(-1)!.url);
+    await expect.poll(() => heading(article)).toBe(posts.at(-1)!.title);
+    await (await browser.openPopup()).getByText(allBriefs).waitFor();
+  });
+});

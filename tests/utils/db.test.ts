@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseCatalog } from '../../utils/catalog';
 import {
   type BlogBriefDb,
+  blogBriefDbConnection,
   catalogMeta,
+  DamagedCatalogError,
   ensureCatalog,
   getPost,
   loadCatalog,
@@ -164,5 +166,48 @@ describe('tagCounts', () => {
     expect(counts[0]).toEqual({ tag: 'dist', count: 10 });
     expect(counts).toContainEqual({ tag: 'service-mesh', count: 3 });
     expect(counts.find((c) => c.tag === 'workflow')).toEqual({ tag: 'workflow', count: 1 });
+  });
+});
+
+describe('a cache that can always be rebuilt', () => {
+  const parse = () => catalog;
+
+  it('opens, empty, a database left at a higher version by a rolled-back update', async () => {
+    dbName = `test-${Math.random()}`;
+    const newer = await openDB(dbName, 99, { upgrade: (d) => void d.createObjectStore('other') });
+    newer.close();
+    db = await openBlogBriefDb(dbName);
+    expect(db.version).toBe(2);
+    expect(await catalogMeta(db)).toBeUndefined();
+    expect(await ensureCatalog(db, catalogJson, parse)).toBe(true);
+    expect((await queryPosts(db)).total).toBe(catalog.posts.length);
+  });
+
+  it('closes its connection when another context deletes or upgrades the database, and reopens after', async () => {
+    dbName = `test-${Math.random()}`;
+    const connection = blogBriefDbConnection(dbName);
+    const first = await connection();
+    await loadCatalog(first, catalog);
+    // Would hang for ever if the open connection ignored versionchange.
+    await deleteDB(dbName);
+    const second = await connection();
+    expect(second).not.toBe(first);
+    expect(await catalogMeta(second)).toBeUndefined();
+    db = second;
+  });
+
+  it('notices a cleared posts store and reloads the catalog', async () => {
+    await seeded();
+    await db.clear('posts');
+    await expect(queryPosts(db)).rejects.toThrow(DamagedCatalogError);
+    expect(await ensureCatalog(db, catalogJson, parse)).toBe(true);
+    expect((await queryPosts(db)).posts).toHaveLength(catalog.posts.length);
+  });
+
+  it('refuses a malformed record with an error the popup can act on, not a TypeError in a view', async () => {
+    await seeded();
+    await db.put('posts', { rank: 0, id: catalog.posts[0]!.id } as never);
+    await expect(queryPosts(db, { limit: 5 })).rejects.toThrow(DamagedCatalogError);
+    await expect(queryPosts(db, { tags: ['dist'] })).rejects.toThrow(DamagedCatalogError);
   });
 });
