@@ -18,6 +18,8 @@ export interface BriefPanelProps {
   actions?: ComponentChildren;
   /** A message for the reader above the brief (e.g. a favorite kept on this device only). */
   notice?: ComponentChildren;
+  /** Changed (counted up) to move keyboard focus into the panel: its title, or its tab when collapsed. */
+  focusRequest?: number;
 }
 
 /**
@@ -32,6 +34,7 @@ export function BriefPanel({
   onClose,
   actions,
   notice,
+  focusRequest = 0,
 }: BriefPanelProps) {
   const tabRef = useRef<HTMLButtonElement>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
@@ -43,6 +46,11 @@ export function BriefPanel({
     focusAfterRender.current = false;
     (collapsed ? tabRef.current : titleRef.current)?.focus();
   }, [collapsed]);
+
+  // The keyboard shortcut: the panel is last in the page's Tab order, so the shortcut brings focus in.
+  useEffect(() => {
+    if (focusRequest > 0) (collapsed ? tabRef.current : titleRef.current)?.focus();
+  }, [focusRequest]);
 
   const setCollapsed = (next: boolean) => {
     focusAfterRender.current = true;

@@ -9,6 +9,7 @@ import type { BlogId } from './blogs';
 import type { Post } from './catalog';
 import type { PostQuery, QueryResult, TagCount } from './catalog-query';
 import type { Favorite } from './favorites';
+import { t } from './i18n';
 import { queryWords, words as wordsOf } from './search';
 
 export interface CatalogSource {
@@ -53,7 +54,8 @@ export function createBrowseModel(source: CatalogSource, favorites: ReadonlySign
     const saved = view.value === 'favorites' ? favorites.value : null;
     if (saved) {
       query.ids = new Set(saved.map((f) => f.id));
-      delete query.limit; // at most 512 (sync's item limit), and they are sorted below
+      // Every matching favorite is read, to sort them by saved time below; only `limit` are shown.
+      delete query.limit;
     }
     const current = ++generation;
     const known = saved ? source.query({ ids: query.ids! }) : null;
@@ -65,7 +67,8 @@ export function createBrowseModel(source: CatalogSource, favorites: ReadonlySign
         batch(() => {
           if (saved && inCatalog) {
             const order = new Map(saved.map((f, i) => [f.id, i]));
-            next = { ...next, posts: [...next.posts].sort((a, b) => order.get(a.id)! - order.get(b.id)!) };
+            const sorted = [...next.posts].sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+            next = { ...next, posts: sorted.slice(0, limit.value) };
             const knownIds = new Set(inCatalog.posts.map((p) => p.id));
             const queryWordsNow = queryWords(query.text ?? '');
             // Only the saved title is known of these, so only a text search can match them.
@@ -80,7 +83,7 @@ export function createBrowseModel(source: CatalogSource, favorites: ReadonlySign
       },
       (cause: unknown) => {
         if (current === generation)
-          error.value = `Could not read the catalog: ${cause instanceof Error ? cause.message : String(cause)}`;
+          error.value = t('catalogReadFailed', cause instanceof Error ? cause.message : String(cause));
       },
     );
   });

@@ -60,7 +60,7 @@ export interface ImportResult {
   notStored: number;
 }
 
-/** Favorites sent to the background per message during an import: progress shows between chunks. */
+/** Favorites sent to the background per message during an import: progress moves on per chunk. */
 const IMPORT_CHUNK = 1_000;
 
 export function createFavorites(deps: FavoritesDeps) {
@@ -214,27 +214,33 @@ export function createFavorites(deps: FavoritesDeps) {
         keptOnDevice: 0,
         notStored: 0,
       };
-      for (let start = 0; start < fresh.length; start += IMPORT_CHUNK) {
-        const chunk = fresh.slice(start, start + IMPORT_CHUNK).map(({ id, title, savedAt }) => ({
-          id,
-          title: title.slice(0, MAX_TITLE_LENGTH),
-          savedAt,
-        }));
-        let receipt: WriteReceipt | null = null;
-        try {
-          receipt = await send.save(chunk);
-        } catch {
-          receipt = null;
-        }
-        if (!receipt?.ok) {
-          result.notStored = fresh.length - start;
-          failure.value = receipt ? { kind: 'device-full' } : { kind: 'disconnected' };
-          break;
-        }
-        result.added += chunk.length;
-        result.keptOnDevice += receipt.kept;
-        onProgress(start + chunk.length, fresh.length);
-      }
+      // All chunks are sent at once: the writer folds those that arrive within its batch window into
+      // one write, and each receipt moves the progress on.
+      let done = 0;
+      const chunks: (typeof fresh)[] = [];
+      for (let start = 0; start < fresh.length; start += IMPORT_CHUNK)
+        chunks.push(fresh.slice(start, start + IMPORT_CHUNK));
+      await Promise.all(
+        chunks.map(async (chunk) => {
+          const favorites = chunk.map(({ id, title, savedAt }) => ({
+            id,
+            title: title.slice(0, MAX_TITLE_LENGTH),
+            savedAt,
+          }));
+          const receipt = await send.save(favorites).catch(() => null);
+          if (receipt?.ok) {
+            result.added += chunk.length;
+            result.keptOnDevice += receipt.kept;
+          } else {
+            const synced = receipt && 'synced' in receipt ? receipt.synced : 0;
+            result.added += synced;
+            result.notStored += chunk.length - synced;
+            failure.value = receipt ? { kind: 'device-full' } : { kind: 'disconnected' };
+          }
+          done += chunk.length;
+          onProgress(done, fresh.length);
+        }),
+      );
       return result;
     },
     dispose() {

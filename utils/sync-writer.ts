@@ -50,7 +50,11 @@ export interface SyncWriterStorage {
 export type WriteReceipt =
   | { ok: true; synced: number; kept: number }
   /** Nothing could store these writes, not even this device: the view must not show them as done. */
-  | { ok: false; error: 'local-full'; detail: string }
+  /**
+   * This device's storage refused what sync could not take: of the intent's keys, only `synced` were
+   * stored (in sync); the rest were not stored anywhere, and the view must not show them as done.
+   */
+  | { ok: false; error: 'local-full'; detail: string; synced: number }
   /** The intent was malformed (utils/write-intents.ts); nothing was written. */
   | { ok: false; error: 'invalid' };
 
@@ -203,7 +207,12 @@ export function createSyncWriter(storage: SyncWriterStorage, options: SyncWriter
     inFlight = new Map();
     for (const { keys, resolve } of batchWaiters) {
       if (failure && keys.some((key) => !inSync.has(key))) {
-        resolve({ ok: false, error: 'local-full', detail: failure });
+        resolve({
+          ok: false,
+          error: 'local-full',
+          detail: failure,
+          synced: keys.filter((key) => inSync.has(key)).length,
+        });
         continue;
       }
       resolve({
@@ -227,12 +236,14 @@ export function createSyncWriter(storage: SyncWriterStorage, options: SyncWriter
     if (keep.size > 0 && status) sets[OUTBOX_STATUS_KEY] = status;
     else if (keep.size === 0) removals.push(OUTBOX_STATUS_KEY);
     try {
-      if (Object.keys(sets).length) await storage.local.set(sets);
+      // Removals first: they make room for the sets.
       if (removals.length) await storage.local.remove(removals);
+      if (Object.keys(sets).length) await storage.local.set(sets);
     } catch (error) {
-      // This device's storage refused too. What is not in sync is still offered to sync from
-      // memory while the worker runs, but the intents are answered with the truth.
-      for (const [key, value] of keep) outbox.set(key, value);
+      // This device's storage refused too. The writes that are neither in sync nor already in the
+      // stored outbox are dropped, and their intents told so: what the writer holds stays what
+      // storage holds, which is what every view shows.
+      for (const key of inSync) outbox.delete(key);
       return describe(error);
     }
     for (const key of inSync) outbox.delete(key);

@@ -24,6 +24,7 @@ export function createPanelHost(): PanelHost {
   let collapsed = false;
   let placement: Placement | null = null;
   let frame = 0;
+  let focusRequest = 0;
   // Created with the host, on recognizing an article: its storage reads run while the brief is
   // being fetched, so the first render already knows whether the post is saved.
   const favorites: FavoritesStore = createFavorites(favoritesViaBackground());
@@ -45,6 +46,7 @@ export function createPanelHost(): PanelHost {
         post={post}
         placement={placement}
         collapsed={collapsed}
+        focusRequest={focusRequest}
         actions={<FavoriteToggle store={favorites} post={post} class="bb-icon" onBeforeToggle={stillConnected} />}
         notice={<SyncNotice store={favorites} class="bb-notice" />}
         onCollapsedChange={(next) => {
@@ -69,13 +71,22 @@ export function createPanelHost(): PanelHost {
     });
   };
 
+  /**
+   * The shortcut (Alt+Shift+B): shows the panel if it was closed, and brings keyboard focus into it;
+   * pressed again with focus inside, it collapses; once more, it expands.
+   */
   const onTabMessage = (message: unknown) => {
     if (!isTabMessage(message)) return;
-    if (!ui?.host.isConnected && post) show(post, false);
-    else {
+    if (!ui?.host.isConnected) {
+      if (!post) return;
+      show(post, false);
+    } else if (ui.host.shadowRoot?.activeElement) {
       collapsed = !collapsed;
-      draw();
+    } else if (collapsed) {
+      collapsed = false;
     }
+    focusRequest++;
+    draw();
   };
 
   // Redraw on any change to favorites, made here, in another tab or on another profile.

@@ -39,7 +39,7 @@ export function App({ model, favorites }: { model: BrowseModel; favorites: Favor
   const words = model.words.value;
 
   return (
-    <div class="popup">
+    <main class="popup">
       <header class="top">
         <h1 class="brand">{t('extName')}</h1>
         <div class="views" role="group" aria-label={t('viewGroup')}>
@@ -127,7 +127,7 @@ export function App({ model, favorites }: { model: BrowseModel; favorites: Favor
           </button>
         )}
       </section>
-    </div>
+    </main>
   );
 }
 

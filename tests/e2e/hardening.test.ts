@@ -4,6 +4,7 @@
  */
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { articlePage } from '../../tools/fixture-pages';
 import { chromiumPath, type ExtensionBrowser, launchWithExtension } from './harness';
 import { inAppFrom, inAppTo, posts } from './shipped-catalog';
 
@@ -204,5 +205,33 @@ describe.skipIf(!chromiumPath)('a damaged or newer catalog database, in Chromium
     await article.goto(posts.at(-1)!.url);
     await expect.poll(() => heading(article)).toBe(posts.at(-1)!.title);
     await (await browser.openPopup()).getByText(allBriefs).waitFor();
+  });
+});
+
+describe.skipIf(!chromiumPath)('the panel on unusual pages, in Chromium', () => {
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+  });
+  afterAll(() => browser?.close());
+
+  it('stays left-to-right on a right-to-left page, and dark (scrollbars included) in dark mode', async () => {
+    const page = await browser.context.newPage();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const post = posts[0]!;
+    await browser.serve(post.url, articlePage().replace('<html lang="en">', '<html lang="ar" dir="rtl">'));
+    await page.goto(post.url);
+    await expect.poll(() => heading(page)).toBe(post.title);
+    const styles = await page.evaluate(() => {
+      const host = document.querySelector('blog-brief-panel')!;
+      const aside = host.shadowRoot!.querySelector('aside')!;
+      return {
+        direction: getComputedStyle(aside).direction,
+        hostScheme: getComputedStyle(host).colorScheme,
+        asideScheme: getComputedStyle(aside).colorScheme,
+      };
+    });
+    expect(styles).toEqual({ direction: 'ltr', hostScheme: 'dark', asideScheme: 'dark' });
+    await page.close();
   });
 });

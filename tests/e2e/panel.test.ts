@@ -186,7 +186,7 @@ describe.skipIf(!chromiumPath)('the panel in Chromium', () => {
     await expect.poll(badge).toBe('');
   });
 
-  it('toggles with the keyboard shortcut the background relays', async () => {
+  it('brings keyboard focus into the panel with the shortcut, then collapses and expands it', async () => {
     await page.goto(posts[1]!.url);
     await panel().getByRole('heading', { level: 2 }).waitFor();
     const toggle = () =>
@@ -195,9 +195,15 @@ describe.skipIf(!chromiumPath)('the panel in Chromium', () => {
         const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
         await chrome.tabs.sendMessage(tab!.id, { type: 'panel:toggle' });
       });
+    const focused = () =>
+      page.evaluate(() => document.querySelector('blog-brief-panel')?.shadowRoot?.activeElement?.textContent ?? null);
     await page.bringToFront();
+    // The panel is last in the page's Tab order: the shortcut is the keyboard's way in.
+    await toggle();
+    await expect.poll(focused).toBe(posts[1]!.title);
     await toggle();
     await panel().getByRole('button', { name: 'Brief' }).waitFor();
+    await expect.poll(focused).toMatch(/Brief$/);
     await toggle();
     await panel().getByRole('heading', { level: 2 }).waitFor();
   });

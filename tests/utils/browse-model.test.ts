@@ -82,3 +82,32 @@ describe('the browse model', () => {
     expect(model.loading.value).toBe(false);
   });
 });
+
+describe('the favorites view', () => {
+  it('shows the first page of many favorites, newest saved first, with the rest behind "Show more"', async () => {
+    const { openBlogBriefDb, loadCatalog, queryPosts, tagCounts } = await import('../../utils/db');
+    const { syntheticCatalog } = await import('./synthetic');
+    const { signal } = await import('@preact/signals');
+    const catalog = syntheticCatalog(3 * PAGE_SIZE);
+    const db = await openBlogBriefDb(`favorites-view-${Math.random()}`);
+    await loadCatalog(db, catalog);
+    // Saved in catalog order: the last saved is the last post.
+    const saved = catalog.posts.map((p, i) => ({ id: p.id, title: p.title, savedAt: i, localOnly: false }));
+    const favorites = signal([...saved].reverse());
+    const model = createBrowseModel(
+      { query: (q) => queryPosts(db, q), tagCounts: () => tagCounts(db), currentPost: async () => null },
+      favorites,
+    );
+    model.setView('favorites');
+    await vi.waitFor(() => expect(model.result.value?.total).toBe(saved.length));
+    expect(model.result.value?.posts.map((p) => p.id)).toEqual(
+      [...saved]
+        .reverse()
+        .slice(0, PAGE_SIZE)
+        .map((f) => f.id),
+    );
+    model.showMore();
+    await vi.waitFor(() => expect(model.result.value?.posts).toHaveLength(2 * PAGE_SIZE));
+    db.close();
+  });
+});
