@@ -24,7 +24,7 @@ const PAGE_PROBE = `(() => {
   document.addEventListener('DOMContentLoaded', () => (b.dcl = performance.now()), { once: true });
   const seen = () => {
     for (const el of document.documentElement.children) {
-      if (el.tagName.startsWith('BLOG-BRIEF') && el.shadowRoot && el.shadowRoot.querySelector('aside')) return true;
+      if ((el.hasAttribute('data-blog-brief-panel') || el.tagName.startsWith('BLOG-BRIEF')) && el.shadowRoot && el.shadowRoot.querySelector('aside')) return true;
     }
     return false;
   };

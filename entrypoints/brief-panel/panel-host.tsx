@@ -109,7 +109,7 @@ export function createPanelHost(): PanelHost {
       // A panel left by an older copy of this script (the extension was updated under the page) goes:
       // never two panels. Panels live only on <html>, so its few children are all there is to check,
       // not the whole of a long article's DOM.
-      for (const stale of [...document.documentElement.children]) if (stale.localName === PANEL_TAG) stale.remove();
+      for (const stale of [...document.documentElement.children]) if (isPanelHost(stale)) stale.remove();
       // On <html>, not <body>: a transformed or filtered body would otherwise capture position: fixed.
       document.documentElement.append(ui.host);
     }
@@ -125,7 +125,19 @@ export function createPanelHost(): PanelHost {
   return { show, hide };
 }
 
-const PANEL_TAG = 'blog-brief-panel';
+/**
+ * The panel's host is a <div> marked by this attribute, not a custom-element-like tag: a page can
+ * define a custom element of any such name before we create it, and then its constructor runs on our
+ * host (it learns the extension is there, and can break the panel). A <div> is never upgraded; the
+ * page's CSS cannot restyle it either (panel.css, :host).
+ */
+export const PANEL_HOST_ATTRIBUTE = 'data-blog-brief-panel';
+/** What versions before the <div> host used. */
+const OLD_PANEL_TAG = 'blog-brief-panel';
+
+function isPanelHost(element: Element): boolean {
+  return element.hasAttribute(PANEL_HOST_ATTRIBUTE) || element.localName === OLD_PANEL_TAG;
+}
 
 interface ShadowHost {
   host: HTMLElement;
@@ -138,7 +150,8 @@ interface ShadowHost {
  * for features (anchoring, auto-mount, CSS fetching) the panel does not use.
  */
 function createShadowHost(): ShadowHost {
-  const host = document.createElement(PANEL_TAG);
+  const host = document.createElement('div');
+  host.setAttribute(PANEL_HOST_ATTRIBUTE, '');
   const shadow = host.attachShadow({ mode: 'open' });
   const wrapper = document.createElement('div');
   try {

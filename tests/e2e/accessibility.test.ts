@@ -74,11 +74,11 @@ describe.skipIf(!chromiumPath)('accessibility, in Chromium', () => {
       await page.goto(posts[0]!.url);
       const panel = page.getByRole('complementary', { name: 'Blog Brief' });
       await panel.getByRole('heading', { level: 2 }).waitFor();
-      expect(await violations(page, 'blog-brief-panel')).toEqual([]);
+      expect(await violations(page, '[data-blog-brief-panel]')).toEqual([]);
       const save = panel.getByRole('button', { name: 'Save to favorites' });
       if ((await save.getAttribute('aria-pressed')) !== 'true') await save.click();
       await expect.poll(() => save.getAttribute('aria-pressed')).toBe('true');
-      expect(await violations(page, 'blog-brief-panel')).toEqual([]);
+      expect(await violations(page, '[data-blog-brief-panel]')).toEqual([]);
       await page.close();
     });
   }

@@ -47,7 +47,7 @@ describe.skipIf(!chromiumPath)('hardening, in Chromium', () => {
     await expect.poll(() => heading(page)).toBe(post.title);
     // The page's own script, in the page's world, walks into the open shadow root.
     await page.evaluate(() => {
-      const root = document.querySelector('blog-brief-panel')!.shadowRoot!;
+      const root = document.querySelector('[data-blog-brief-panel]')!.shadowRoot!;
       const save = root.querySelector<HTMLButtonElement>('button[aria-pressed]')!;
       save.click();
       save.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
@@ -116,7 +116,7 @@ describe.skipIf(!chromiumPath)('an extension update under open tabs, in Chromium
     await tab.evaluate(() => {
       const w = window as unknown as { __everSaved: boolean };
       w.__everSaved = false;
-      const root = document.querySelector('blog-brief-panel')!.shadowRoot!;
+      const root = document.querySelector('[data-blog-brief-panel]')!.shadowRoot!;
       new MutationObserver(() => {
         if (root.querySelector('button[aria-pressed="true"]')) w.__everSaved = true;
       }).observe(root, { subtree: true, attributes: true, childList: true });
@@ -130,7 +130,7 @@ describe.skipIf(!chromiumPath)('an extension update under open tabs, in Chromium
       .getByRole('complementary', { name: 'Blog Brief' })
       .getByRole('button', { name: 'Save to favorites' })
       .click();
-    await expect.poll(() => tab.locator('blog-brief-panel').count()).toBe(0);
+    await expect.poll(() => tab.locator('[data-blog-brief-panel]').count()).toBe(0);
     expect(await tab.evaluate(() => (window as unknown as { __everSaved: boolean }).__everSaved)).toBe(false);
     await tab.close();
   });
@@ -145,7 +145,7 @@ describe.skipIf(!chromiumPath)('an extension update under open tabs, in Chromium
       .catch(() => undefined);
     await expect.poll(() => browser.context.serviceWorkers().length).toBe(0);
     await tab.evaluate((url) => history.pushState({}, '', url), b.url);
-    await expect.poll(() => tab.locator('blog-brief-panel').count()).toBe(0);
+    await expect.poll(() => tab.locator('[data-blog-brief-panel]').count()).toBe(0);
     await tab.close();
   });
 });
@@ -223,7 +223,7 @@ describe.skipIf(!chromiumPath)('the panel on unusual pages, in Chromium', () => 
     await page.goto(post.url);
     await expect.poll(() => heading(page)).toBe(post.title);
     const styles = await page.evaluate(() => {
-      const host = document.querySelector('blog-brief-panel')!;
+      const host = document.querySelector('[data-blog-brief-panel]')!;
       const aside = host.shadowRoot!.querySelector('aside')!;
       return {
         direction: getComputedStyle(aside).direction,
@@ -232,6 +232,32 @@ describe.skipIf(!chromiumPath)('the panel on unusual pages, in Chromium', () => 
       };
     });
     expect(styles).toEqual({ direction: 'ltr', hostScheme: 'dark', asideScheme: 'dark' });
+    await page.close();
+  });
+});
+
+describe.skipIf(!chromiumPath)('a page that defines elements of our name, in Chromium', () => {
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+  });
+  afterAll(() => browser?.close());
+
+  it('still gets the panel, and runs none of its code on it', async () => {
+    const page = await browser.context.newPage();
+    const post = posts[0]!;
+    const trap = `<script>
+      window.__constructed = 0;
+      for (const name of ['blog-brief-panel', 'blog-brief']) {
+        customElements.define(name, class extends HTMLElement {
+          constructor() { super(); window.__constructed++; this.attachShadow({ mode: 'open' }); }
+        });
+      }
+    </script>`;
+    await browser.serve(post.url, articlePage({ extraHead: trap }));
+    await page.goto(post.url);
+    await expect.poll(() => heading(page)).toBe(post.title);
+    expect(await page.evaluate(() => (window as unknown as { __constructed: number }).__constructed)).toBe(0);
     await page.close();
   });
 });

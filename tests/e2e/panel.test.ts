@@ -58,17 +58,18 @@ describe.skipIf(!chromiumPath)('the panel in Chromium', () => {
     await page.evaluate(() => {
       const w = window as unknown as { __panelAt?: number };
       new MutationObserver(() => {
-        if (w.__panelAt === undefined && document.querySelector('blog-brief-panel')) w.__panelAt = performance.now();
+        if (w.__panelAt === undefined && document.querySelector('[data-blog-brief-panel]'))
+          w.__panelAt = performance.now();
       }).observe(document.documentElement, { childList: true });
     });
-    expect(await page.locator('blog-brief-panel').count()).toBe(0);
+    expect(await page.locator('[data-blog-brief-panel]').count()).toBe(0);
     if (!article) return;
     const movedAt = await page.evaluate((url) => {
       history.pushState({}, '', url);
       return performance.now();
     }, article.url);
     // Expanded or, where the page leaves no room beside its text, collapsed to its tab.
-    await expect.poll(() => page.locator('blog-brief-panel').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-blog-brief-panel]').count()).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { __panelAt?: number }).__panelAt)).toBeGreaterThan(movedAt);
   }
 
@@ -78,7 +79,7 @@ describe.skipIf(!chromiumPath)('the panel in Chromium', () => {
     const text = await panel().textContent();
     expect(text).toContain(post.summary);
     for (const bullet of post.bullets) expect(text).toContain(bullet);
-    expect(await page.locator('blog-brief-panel').count()).toBe(1);
+    expect(await page.locator('[data-blog-brief-panel]').count()).toBe(1);
   });
 
   it.runIf(airbnbTechCopy)('shows the brief for an airbnb.tech copy, whatever its category', async () => {
@@ -137,9 +138,9 @@ describe.skipIf(!chromiumPath)('the panel in Chromium', () => {
     await expect.poll(() => panel().getByRole('heading', { level: 2 }).textContent()).toBe(first.title);
     await page.click('#next');
     await expect.poll(() => panel().getByRole('heading', { level: 2 }).textContent()).toBe(second.title);
-    expect(await page.locator('blog-brief-panel').count()).toBe(1);
+    expect(await page.locator('[data-blog-brief-panel]').count()).toBe(1);
     await page.evaluate(() => history.pushState({}, '', '/tagged/kubernetes'));
-    await expect.poll(() => page.locator('blog-brief-panel').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-blog-brief-panel]').count()).toBe(0);
   });
 
   /** Whether the panel's code is loaded in the test page (asked in our content scripts' own world). */
@@ -167,7 +168,7 @@ describe.skipIf(!chromiumPath)('the panel in Chromium', () => {
     await page.click('#next');
     await expect.poll(() => panel().getByRole('heading', { level: 2 }).textContent()).toBe(article.title);
     expect(await panelCodeLoaded()).toBe(true);
-    expect(await page.locator('blog-brief-panel').count()).toBe(1);
+    expect(await page.locator('[data-blog-brief-panel]').count()).toBe(1);
   });
 
   it('badges the toolbar icon on a tab with a brief, and drops the badge when the tab leaves the article', async () => {
@@ -196,7 +197,9 @@ describe.skipIf(!chromiumPath)('the panel in Chromium', () => {
         await chrome.tabs.sendMessage(tab!.id, { type: 'panel:toggle' });
       });
     const focused = () =>
-      page.evaluate(() => document.querySelector('blog-brief-panel')?.shadowRoot?.activeElement?.textContent ?? null);
+      page.evaluate(
+        () => document.querySelector('[data-blog-brief-panel]')?.shadowRoot?.activeElement?.textContent ?? null,
+      );
     await page.bringToFront();
     // The panel is last in the page's Tab order: the shortcut is the keyboard's way in.
     await toggle();
@@ -251,7 +254,7 @@ describe.skipIf(!chromiumPath)('the panel in Chromium', () => {
 
   it('cannot be hidden or restyled by the page CSS, and does not restyle the page', async () => {
     const hostile = `<style>
-      aside, blog-brief-panel, * { display: none !important; color: red !important; font-family: monospace !important; }
+      aside, div, [data-blog-brief-panel], * { display: none !important; color: red !important; font-family: monospace !important; }
       html, body, main, article, h1, p, .topbar { display: block !important; }
     </style>`;
     const url = posts[2]!.url;
@@ -273,10 +276,13 @@ describe.skipIf(!chromiumPath)('the panel in Chromium', () => {
     expect(await page.evaluate(() => document.querySelectorAll('style, link[rel=stylesheet]').length)).toBe(2);
   });
 
-  it('replaces a panel left on the page by an older copy of the extension: never two', async () => {
+  it.each([
+    ['this version', "const old = document.createElement('div'); old.setAttribute('data-blog-brief-panel', '');"],
+    ['versions before the <div> host', "const old = document.createElement('blog-brief-panel');"],
+  ])('replaces a panel left on the page by an older copy (%s): never two', async (_kind, create) => {
     // What an extension update leaves behind: the old script's panel on <html>, its script gone.
     const leftover = `<script>
-      const old = document.createElement('blog-brief-panel');
+      ${create}
       old.attachShadow({ mode: 'open' }).innerHTML = '<aside aria-label="Blog Brief"><h2>Old brief</h2></aside>';
       document.documentElement.append(old);
     </script>`;
@@ -284,7 +290,7 @@ describe.skipIf(!chromiumPath)('the panel in Chromium', () => {
     await browser.serve(url, articlePage({ extraBody: leftover }));
     await page.goto(url);
     await expect.poll(() => panel().getByRole('heading', { level: 2 }).textContent()).toBe(posts.at(-1)!.title);
-    expect(await page.locator('blog-brief-panel').count()).toBe(1);
+    expect(await page.locator('[data-blog-brief-panel], blog-brief-panel').count()).toBe(1);
   });
 
   it('collapses with Esc, remembers it on the next article, and the close button removes it for this page', async () => {
@@ -305,6 +311,6 @@ describe.skipIf(!chromiumPath)('the panel in Chromium', () => {
     await panel().getByRole('button', { name: 'Brief' }).click();
     await page.goto(posts[5]!.url);
     await panel().getByRole('button', { name: 'Close brief on this page' }).click();
-    await expect.poll(() => page.locator('blog-brief-panel').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-blog-brief-panel]').count()).toBe(0);
   });
 });
