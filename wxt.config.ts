@@ -57,11 +57,14 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             // storage.sync needs a stable add-on id in Firefox. Blog Brief sends nothing anywhere.
+            // 140: the ESR most organisations run. Android declares data_collection_permissions from
+            // 142 on, so it needs that version there.
             gecko: {
               id: 'blog-brief@blog-brief.dev',
-              strict_min_version: '142.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

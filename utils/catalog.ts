@@ -4,10 +4,11 @@
  * and the field, so a bad edit to data/catalog.json fails the build, the tests and the install with a
  * message a curator can act on.
  */
-import { z } from 'zod';
+
 import { BLOG_IDS, BLOGS, type BlogId, blogHosts } from './blogs';
 import { urlKey } from './match';
 import { TAGS } from './tags';
+import { z } from './zod';
 
 export { TAGS, type Tag } from './tags';
 

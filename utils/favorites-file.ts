@@ -2,9 +2,10 @@
  * The favorites export file: what the options page writes and reads back. Import validates the whole
  * file before anything is saved, so a bad file changes nothing, and says what is wrong with it.
  */
-import { z } from 'zod';
+
 import { t } from './i18n';
 import { type Favorite, MAX_TITLE_LENGTH } from './synced-data';
+import { z } from './zod';
 
 export const FAVORITES_FILE_FORMAT = 'blog-brief-favorites';
 

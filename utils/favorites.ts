@@ -131,12 +131,17 @@ export function createFavorites(deps: FavoritesDeps) {
   };
   storage.onChanged.addListener(onChanged);
 
-  const ready = Promise.all([storage.sync.get(null), storage.local.get(null)]).then(([syncItems, localItems]) => {
-    batch(() => {
-      applyStorage('sync', Object.entries(syncItems));
-      applyStorage('local', Object.entries(localItems));
+  /** Reads everything afresh (the previous state may be stale). */
+  const readAll = () =>
+    Promise.all([storage.sync.get(null), storage.local.get(null)]).then(([syncItems, localItems]) => {
+      batch(() => {
+        synced.value = new Map();
+        outbox.value = new Map();
+        applyStorage('sync', Object.entries(syncItems));
+        applyStorage('local', Object.entries(localItems));
+      });
     });
-  });
+  const ready = readAll();
 
   /** Reads the keys a receipt is about, so the view shows storage's truth before the optimistic layer goes. */
   async function reread(postIds: readonly string[]) {
@@ -245,6 +250,12 @@ export function createFavorites(deps: FavoritesDeps) {
     },
     dispose() {
       storage.onChanged.removeListener(onChanged);
+    },
+    /** Listens and reads again after dispose(): a page coming back from the back/forward cache. */
+    resume() {
+      storage.onChanged.removeListener(onChanged);
+      storage.onChanged.addListener(onChanged);
+      return readAll();
     },
   };
 }

@@ -28,6 +28,22 @@ export function createPanelHost(): PanelHost {
   // Created with the host, on recognizing an article: its storage reads run while the brief is
   // being fetched, so the first render already knows whether the post is saved.
   const favorites: FavoritesStore = createFavorites(favoritesViaBackground());
+  // Extension listeners go when the page is hidden, even into the back/forward cache, and come back
+  // with it: Firefox otherwise removes them itself when it finally drops the page, after their
+  // channel has closed, and logs an error for each ("sendRemoveListener on closed conduit").
+  let listening = true;
+  window.addEventListener('pagehide', () => {
+    if (!listening) return;
+    listening = false;
+    favorites.dispose();
+    if (ui) browser.runtime.onMessage.removeListener(onTabMessage);
+  });
+  window.addEventListener('pageshow', (event) => {
+    if (!event.persisted || listening || !extensionAlive()) return;
+    listening = true;
+    void favorites.resume();
+    if (ui) browser.runtime.onMessage.addListener(onTabMessage);
+  });
 
   /** False, with the panel taken away, once the extension is gone from under the page. */
   const stillConnected = () => {
@@ -152,6 +168,9 @@ interface ShadowHost {
 function createShadowHost(): ShadowHost {
   const host = document.createElement('div');
   host.setAttribute(PANEL_HOST_ATTRIBUTE, '');
+  // Inline and !important as well as in :host (panel.css): Firefox lets a page's `* { display: none
+  // !important }` win over :host's !important; nothing in a stylesheet wins over an important inline style.
+  for (const [property, value] of HOST_STYLE) host.style.setProperty(property, value, 'important');
   const shadow = host.attachShadow({ mode: 'open' });
   const wrapper = document.createElement('div');
   try {
@@ -182,6 +201,20 @@ function createShadowHost(): ShadowHost {
   }
   return { host, wrapper };
 }
+
+/** What keeps the host in place and visible (the panel inside is fixed to the viewport). */
+const HOST_STYLE = [
+  ['display', 'block'],
+  ['position', 'static'],
+  ['visibility', 'visible'],
+  ['opacity', '1'],
+  ['width', '0'],
+  ['height', '0'],
+  ['overflow', 'visible'],
+  ['transform', 'none'],
+  ['filter', 'none'],
+  ['clip-path', 'none'],
+] as const;
 
 /** Events the panel's controls act on. */
 const UNTRUSTED_BLOCKED = ['click', 'keydown', 'keyup', 'input', 'change', 'submit', 'pointerdown', 'pointerup'];

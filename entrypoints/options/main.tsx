@@ -9,4 +9,9 @@ import './options.css';
 document.documentElement.lang = t('languageTag');
 document.title = t('optionsTitle');
 
-render(<App favorites={createFavorites(favoritesViaBackground())} />, document.getElementById('app')!);
+const favorites = createFavorites(favoritesViaBackground());
+// Listeners go before the page does (see brief-panel/panel-host.tsx: Firefox logs an error otherwise).
+addEventListener('pagehide', () => favorites.dispose());
+addEventListener('pageshow', (event) => event.persisted && void favorites.resume());
+
+render(<App favorites={favorites} />, document.getElementById('app')!);

@@ -9,6 +9,9 @@ import { indexedDbCatalogSource } from './catalog-source';
 import './popup.css';
 
 const favorites = createFavorites(favoritesViaBackground());
+// Listeners go before the page does (see brief-panel/panel-host.tsx: Firefox logs an error otherwise).
+addEventListener('pagehide', () => favorites.dispose());
+addEventListener('pageshow', (event) => event.persisted && void favorites.resume());
 // The HTML says English; the messages file says what the reader gets.
 document.documentElement.lang = t('languageTag');
 document.title = t('extName');

@@ -1,0 +1,152 @@
+/**
+ * The Firefox launcher of the browser tests: Debian's firefox-esr driven by puppeteer-core over
+ * WebDriver BiDi, the Firefox build installed as a temporary add-on at a fixed moz-extension:// origin,
+ * and every URL of the blogs' hosts answered from fixtures by one browser-wide BiDi intercept (which
+ * also answers tabs the extension opens), so nothing reaches the network.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { ARTICLE_HOSTS } from '../utils/blogs';
+
+/** The add-on id of the Firefox build (wxt.config.ts), whose pages the uuid pref places. */
+export const GECKO_ID = 'blog-brief@blog-brief.dev';
+
+const CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
+
+export function findFirefox(): string | null {
+  const fromEnv = process.env.FIREFOX_PATH;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
+  return CANDIDATES.find((path) => existsSync(path)) ?? null;
+}
+
+export const NO_FIREFOX =
+  'no Firefox found. Install it (Debian: apt-get install firefox-esr) or set FIREFOX_PATH=/path/to/firefox.';
+
+export interface LaunchedFirefox {
+  browser: Browser;
+  /** moz-extension://<uuid> of the installed build. */
+  extensionOrigin: string;
+  /** Serves `html` for loads of exactly `url` from now on (other blog URLs keep the default page). */
+  serve(url: string, html: string): void;
+  /** Opens an extension page (popup.html, options.html) and waits until its document is complete. */
+  openExtensionPage(path: string, viewport?: { width: number; height: number }): Promise<Page>;
+  /**
+   * Evaluates `expression` in the top-level tab at `url`, found through BiDi: tabs the extension or a
+   * link opens are not always reported to puppeteer as pages. Undefined while there is no such tab.
+   */
+  evaluateInTab(url: string, expression: string): Promise<unknown>;
+  /** Every message Firefox's console service holds (CSP and extension errors land here). */
+  consoleMessages(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+interface BidiConnection {
+  send(method: string, params: object): Promise<unknown>;
+  on(event: string, listener: (event: unknown) => void): void;
+}
+
+interface BlockedRequest {
+  isBlocked?: boolean;
+  request: { request: string; url: string };
+}
+
+export async function launchFirefox({
+  extensionPath,
+  blogPage,
+}: {
+  extensionPath: string;
+  blogPage: (url: string) => string;
+}): Promise<LaunchedFirefox> {
+  const executablePath = findFirefox();
+  if (!executablePath) throw new Error(NO_FIREFOX);
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    // Lets the tests read Firefox's console service, in the browser's own (chrome) scope.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      // Extension pages in tabs, as a reader opens them, not in a separate window per page.
+      'browser.link.open_newwindow': 3,
+    },
+  });
+  await browser.installExtension(extensionPath);
+  // The BiDi connection under puppeteer's Browser (public on the BiDi implementation, not in its types).
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  const served = new Map<string, string>();
+  connection.on('network.beforeRequestSent', (event: unknown) => {
+    const { isBlocked, request } = event as BlockedRequest;
+    if (!isBlocked) return;
+    const html = served.get(request.url) ?? blogPage(request.url);
+    void connection
+      .send('network.provideResponse', {
+        request: request.request,
+        statusCode: 200,
+        reasonPhrase: 'OK',
+        headers: [{ name: 'content-type', value: { type: 'string', value: 'text/html; charset=utf-8' } }],
+        body: { type: 'string', value: html },
+      })
+      .catch(() => undefined);
+  });
+  await connection.send('session.subscribe', { events: ['network.beforeRequestSent'] });
+  await connection.send('network.addIntercept', {
+    phases: ['beforeRequestSent'],
+    urlPatterns: Object.keys(ARTICLE_HOSTS).map((hostname) => ({ type: 'pattern', protocol: 'https', hostname })),
+  });
+  const extensionOrigin = `moz-extension://${uuid}`;
+
+  return {
+    browser,
+    extensionOrigin,
+    serve: (url, html) => void served.set(url, html),
+    async openExtensionPage(path, viewport = { width: 400, height: 600 }) {
+      const page = await browser.newPage();
+      await page.setViewport(viewport);
+      // Firefox reports no load events for extension pages over BiDi: navigate without waiting, then
+      // wait for the document itself.
+      await connection.send('browsingContext.navigate', {
+        context: (page.mainFrame() as unknown as { _id: string })._id,
+        url: `${extensionOrigin}/${path}`,
+        wait: 'none',
+      });
+      await page.waitForFunction(() => document.readyState === 'complete' && location.protocol === 'moz-extension:', {
+        polling: 50,
+      });
+      return page;
+    },
+    async evaluateInTab(url, expression) {
+      const tree = (await connection.send('browsingContext.getTree', {})) as {
+        result: { contexts: { context: string; url: string }[] };
+      };
+      const tab = tree.result.contexts.find((c) => c.url === url);
+      if (!tab) return undefined;
+      const answer = (await connection.send('script.evaluate', {
+        expression,
+        target: { context: tab.context },
+        awaitPromise: true,
+        resultOwnership: 'none',
+      })) as { result: { type: string; result?: { value?: unknown } } };
+      return answer.result.result?.value;
+    },
+    async consoleMessages() {
+      const tree = (await connection.send('browsingContext.getTree', {
+        'moz:scope': 'chrome',
+      } as never)) as unknown as {
+        result: { contexts: { context: string }[] };
+      };
+      const context = tree.result.contexts[0]!.context;
+      const { result } = (await connection.send('script.evaluate', {
+        expression:
+          'Services.console.getMessageArray().map((m) => (m.errorMessage ?? m.message) + " @ " + (m.sourceName ?? ""))',
+        target: { context },
+        awaitPromise: false,
+        resultOwnership: 'none',
+      } as never)) as unknown as { result: { result: { value: { value: string }[] } } };
+      return result.result.value.map((entry) => entry.value);
+    },
+    close: () => browser.close(),
+  };
+}
