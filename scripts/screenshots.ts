@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import catalogJson from '../data/catalog.json';
 import { launchChromium } from '../tools/chromium';
+import { launchFirefox } from '../tools/firefox';
 import { articlePage } from '../tools/fixture-pages';
 
 const root = resolve(import.meta.dirname, '..');
@@ -27,5 +28,27 @@ for (const scheme of ['light', 'dark'] as const) {
   await popup.waitForTimeout(300);
   await popup.screenshot({ path: out(`popup-${scheme}.png`) });
 }
+const options = await context.newPage();
+await options.setViewportSize({ width: 900, height: 700 });
+for (const scheme of ['light', 'dark'] as const) {
+  await options.emulateMedia({ colorScheme: scheme });
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByRole('checkbox').first().waitFor();
+  await options.screenshot({ path: out(`options-${scheme}.png`) });
+}
 await browser.close();
+
+// Firefox, dark: the panel's own scrollbar follows its color scheme there (headless Chromium draws none).
+const firefox = await launchFirefox({
+  extensionPath: resolve(root, '.output/firefox-mv2'),
+  blogPage: () => articlePage({ title: post.title }),
+  colorScheme: 'dark',
+});
+const tab = await firefox.browser.newPage();
+await tab.setViewport({ width: 1440, height: 640 });
+await tab.goto(post.url);
+await tab.waitForFunction(() => document.querySelector('[data-blog-brief-panel]')?.shadowRoot?.querySelector('h2'));
+await new Promise((r) => setTimeout(r, 300));
+await tab.screenshot({ path: out('firefox-panel-dark.png') });
+await firefox.close();
 console.log('Screenshots written to docs/');

@@ -54,9 +54,12 @@ interface BlockedRequest {
 export async function launchFirefox({
   extensionPath,
   blogPage,
+  colorScheme,
 }: {
   extensionPath: string;
   blogPage: (url: string) => string;
+  /** What pages see as prefers-color-scheme (BiDi has no media emulation in Firefox). */
+  colorScheme?: 'light' | 'dark';
 }): Promise<LaunchedFirefox> {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error(NO_FIREFOX);
@@ -71,6 +74,7 @@ export async function launchFirefox({
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       // Extension pages in tabs, as a reader opens them, not in a separate window per page.
       'browser.link.open_newwindow': 3,
+      ...(colorScheme ? { 'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1 } : {}),
     },
   });
   await browser.installExtension(extensionPath);

@@ -214,6 +214,8 @@ const HOST_STYLE = [
   ['transform', 'none'],
   ['filter', 'none'],
   ['clip-path', 'none'],
+  // Both schemes: the browser uses the reader's, for scrollbars and form controls too.
+  ['color-scheme', 'light dark'],
 ] as const;
 
 /** Events the panel's controls act on. */

@@ -382,6 +382,41 @@ describe.skipIf(!firefoxPath)('Blog Brief in Firefox', () => {
     await options.close();
   });
 
+  it('is dark in dark mode, down to its scrollbar', async () => {
+    const dark = await launchFirefox({
+      extensionPath: inject('firefoxExtensionPath'),
+      blogPage: () => articlePage(),
+      colorScheme: 'dark',
+    });
+    try {
+      const tab = await dark.browser.newPage();
+      await tab.setViewport({ width: 1440, height: 640 });
+      await tab.goto(posts[0]!.url);
+      await titleIs(tab, posts[0]!.title);
+      const schemes = await tab.evaluate(() => {
+        const root = document.querySelector('[data-blog-brief-panel]')!.shadowRoot!;
+        const scroller = [...root.querySelectorAll('*')].find(
+          (el) => getComputedStyle(el).overflowY === 'auto' && el.scrollHeight > el.clientHeight + 1,
+        );
+        return {
+          dark: matchMedia('(prefers-color-scheme: dark)').matches,
+          scrollerScheme: scroller ? getComputedStyle(scroller).colorScheme : 'no scroller',
+          scrollbar: scroller ? getComputedStyle(scroller).scrollbarColor : 'no scroller',
+          background: getComputedStyle(root.querySelector('aside')!).backgroundColor,
+        };
+      });
+      // 'light dark': the reader's scheme is used; the scrollbar's colours are the panel's own dark ones.
+      expect(schemes).toEqual({
+        dark: true,
+        scrollerScheme: 'light dark',
+        scrollbar: 'rgb(55, 62, 71) rgb(28, 33, 40)',
+        background: 'rgb(28, 33, 40)',
+      });
+    } finally {
+      await dark.close();
+    }
+  });
+
   it('logs no error of its own to Firefox’s console (CSP, uncaught, extension errors)', async () => {
     const messages = await firefox.consoleMessages();
     expect(messages.length).toBeGreaterThan(0);
