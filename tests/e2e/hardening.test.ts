@@ -69,6 +69,31 @@ describe.skipIf(!chromiumPath)('hardening, in Chromium', () => {
     expect(await heading(page)).toBe(post.title);
   });
 
+  it('changes nothing for a navigation that never commits (a 204 answer, as a download link gets)', async () => {
+    const [a, b] = [inAppFrom, inAppTo];
+    const nowhere = `${new URL(a.url).origin}/tagged/a-204-answer`;
+    await browser.context.route(nowhere, (route) => route.fulfill({ status: 204, body: '' }));
+    await page.goto(a.url);
+    await expect.poll(() => heading(page)).toBe(a.title);
+    // The page records any removal of the panel; a real click on a link whose answer is 204.
+    await page.evaluate((url) => {
+      const w = window as unknown as { __removed: boolean };
+      w.__removed = false;
+      new MutationObserver((records) => {
+        for (const r of records)
+          for (const n of r.removedNodes)
+            if ((n as Element).hasAttribute?.('data-blog-brief-panel')) w.__removed = true;
+      }).observe(document.documentElement, { childList: true });
+      const link = Object.assign(document.createElement('a'), { id: 'nowhere', href: url, textContent: 'Nowhere' });
+      document.querySelector('article h1')!.after(link);
+    }, nowhere);
+    await page.click('#nowhere', { noWaitAfter: true });
+    // Then an in-app move the panel must follow: had the 204 counted, the panel was taken away before.
+    await page.evaluate((url) => history.pushState({}, '', url), b.url);
+    await expect.poll(() => heading(page)).toBe(b.title);
+    expect(await page.evaluate(() => (window as unknown as { __removed: boolean }).__removed)).toBe(false);
+  });
+
   it('ends on the brief of the page it is on after fast in-app moves (A→B→A, replaceState, back)', async () => {
     const [a, b] = [inAppFrom, inAppTo];
     for (const moves of [
