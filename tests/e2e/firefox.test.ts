@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type LaunchedFirefox, launchFirefox } from '../../tools/firefox';
 import { articlePage, homePage, spaArticlePage } from '../../tools/fixture-pages';
 import { favoritesFileText } from '../../utils/favorites-file';
+import { moveInApp, panelInsertedAt, recordPanelInsertion } from './page-probes';
 import { airbnbTechCopy, articleNotInCatalog, busiestTag, inAppFrom, inAppTo, posts } from './shipped-catalog';
 
 const firefoxPath = inject('firefoxPath');
@@ -111,25 +112,16 @@ describe.skipIf(!firefoxPath)('Blog Brief in Firefox', () => {
     firefox.serve(url, homePage());
     await page.goto(url);
     // The page records when a panel is added; the move below proves the script was listening.
-    await page.evaluate(() => {
-      const w = window as unknown as { __panelAt?: number };
-      new MutationObserver(() => {
-        if (w.__panelAt === undefined && document.querySelector('[data-blog-brief-panel]'))
-          w.__panelAt = performance.now();
-      }).observe(document.documentElement, { childList: true });
-    });
+    await page.evaluate(recordPanelInsertion);
     expect(await panelState(page)).toBeNull();
     const article = posts.find((p) => new URL(p.url).origin === new URL(url).origin)!;
-    const movedAt = await page.evaluate((to) => {
-      history.pushState({}, '', to);
-      return performance.now();
-    }, article.url);
+    const movedAt = await page.evaluate(moveInApp, article.url);
     await until(
       () => panelState(page),
       (s) => s !== null,
       'the panel after the move',
     );
-    expect(await page.evaluate(() => (window as unknown as { __panelAt: number }).__panelAt)).toBeGreaterThan(movedAt);
+    expect(await page.evaluate(panelInsertedAt)).toBeGreaterThan(movedAt);
   });
 
   it('follows in-app moves both ways, and loads the panel after a move from a page without it', async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articlePage, homePage, spaArticlePage } from '../../tools/fixture-pages';
 import type { Post } from '../../utils/catalog';
 import { chromiumPath, type ExtensionBrowser, launchWithExtension } from './harness';
+import { moveInApp, panelInsertedAt, recordPanelInsertion } from './page-probes';
 import { airbnbTechCopy, articleNotInCatalog, inAppFrom, inAppTo, postNotOf, posts } from './shipped-catalog';
 
 /** The extension API as the service worker sees it (only what these tests call). */
@@ -55,22 +56,13 @@ describe.skipIf(!chromiumPath)('the panel in Chromium', () => {
   async function expectNothingShownUntilAnArticle(
     article: Post | null = posts.find((p) => origin(p.url) === origin(page.url())) ?? null,
   ) {
-    await page.evaluate(() => {
-      const w = window as unknown as { __panelAt?: number };
-      new MutationObserver(() => {
-        if (w.__panelAt === undefined && document.querySelector('[data-blog-brief-panel]'))
-          w.__panelAt = performance.now();
-      }).observe(document.documentElement, { childList: true });
-    });
+    await page.evaluate(recordPanelInsertion);
     expect(await page.locator('[data-blog-brief-panel]').count()).toBe(0);
     if (!article) return;
-    const movedAt = await page.evaluate((url) => {
-      history.pushState({}, '', url);
-      return performance.now();
-    }, article.url);
+    const movedAt = await page.evaluate(moveInApp, article.url);
     // Expanded or, where the page leaves no room beside its text, collapsed to its tab.
     await expect.poll(() => page.locator('[data-blog-brief-panel]').count()).toBe(1);
-    expect(await page.evaluate(() => (window as unknown as { __panelAt?: number }).__panelAt)).toBeGreaterThan(movedAt);
+    expect(await page.evaluate(panelInsertedAt)).toBeGreaterThan(movedAt);
   }
 
   it.each(posts.map((p) => [p.title, p] as const))('shows its own brief on "%s"', async (_title, post) => {
