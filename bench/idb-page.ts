@@ -4,7 +4,7 @@
  */
 import { effect } from '@preact/signals-core';
 import { deleteDB } from 'idb';
-import { syntheticCatalog } from '../tests/utils/synthetic';
+import { syntheticCatalog } from '../tools/synthetic-catalog';
 import { createBrowseModel } from '../utils/browse-model';
 import { loadCatalog, openBlogBriefDb, queryPosts, tagCounts } from '../utils/db';
 

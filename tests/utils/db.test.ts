@@ -1,5 +1,6 @@
 import { deleteDB, openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { syntheticCatalog } from '../../tools/synthetic-catalog';
 import { parseCatalog } from '../../utils/catalog';
 import {
   type BlogBriefDb,
@@ -14,7 +15,6 @@ import {
   tagCounts,
 } from '../../utils/db';
 import catalogJson from '../test-catalog.json';
-import { syntheticCatalog } from './synthetic';
 
 const catalog = parseCatalog(catalogJson);
 let dbName = '';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { syntheticCatalog } from '../../tools/synthetic-catalog';
 import type { Catalog } from '../../utils/catalog';
 import { buildFeed, FeedError, parseFeedIndex, parseShard, shardCount, shardsToFetch } from '../../utils/feed';
 import { catalogPosts } from '../fixtures';
-import { syntheticCatalog } from './synthetic';
 
 const catalog: Catalog = { version: 3, posts: catalogPosts };
 

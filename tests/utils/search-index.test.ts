@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { syntheticCatalog } from '../../tools/synthetic-catalog';
 import { buildSearchIndex, matchRanks, rankPosts } from '../../utils/search-index';
 import { catalogPosts } from '../fixtures';
-import { syntheticCatalog } from './synthetic';
 
 const ranked = rankPosts(catalogPosts);
 const index = buildSearchIndex(ranked);

@@ -1,7 +1,7 @@
 /** Synthetic catalogs for scale tests and benchmarks: deterministic, shaped like real posts. */
 
-import { BLOG_IDS } from '../../utils/blogs';
-import type { Catalog, Post, Tag } from '../../utils/catalog';
+import { BLOG_IDS, MEDIUM_PUBLICATIONS } from '../utils/blogs';
+import type { Catalog, Post, Tag } from '../utils/catalog';
 
 const TOPICS: Tag[] = [
   'storage',
@@ -35,11 +35,17 @@ const WORDS = [
 export function syntheticPost(i: number): Post {
   const word = (k: number) => WORDS[(i * 7 + k * 13) % WORDS.length]!;
   const day = new Date(Date.UTC(2015, 0, 1) + (i % 3650) * 86_400_000).toISOString().slice(0, 10);
+  const id = i.toString(16).padStart(12, '0');
+  const blog = BLOG_IDS[i % 3]!;
   return {
-    id: i.toString(16).padStart(12, '0'),
-    blog: BLOG_IDS[i % 3]!,
+    id,
+    blog,
     title: `Scaling ${word(0)} and ${word(1)} number ${i}`,
-    url: `https://netflixtechblog.com/post-${i.toString(16).padStart(12, '0')}`,
+    // A valid post (the feed tests read these through the catalog's schema): a URL on its blog's host.
+    url:
+      blog === 'netflix'
+        ? `https://netflixtechblog.com/post-${id}`
+        : `https://medium.com/${MEDIUM_PUBLICATIONS[blog]}/post-${id}`,
     aliases: [],
     published: day,
     authors: [`Author ${i % 97}`],
