@@ -9,10 +9,13 @@
  *       one getAll; a unique `id` index; `search` holds the query index (utils/search-index.ts) as one
  *       record, replacing per-tag and per-word IndexedDB indexes that cost a round trip per lookup
  *       and did not scale. v1 rows are carried over.
+ *   v3: `feeds`, keyed by index URL: each feed the reader added, its last good posts and its status
+ *       (utils/catalog-sources.ts). `meta.sources` says which sources the cached catalog merges.
  */
 import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from 'idb';
 import type { Catalog, Post } from './catalog';
 import type { PostQuery, QueryResult, TagCount } from './catalog-query';
+import { type FeedRecord, mergeSources, sourcesSignature } from './catalog-sources';
 
 export type { PostQuery, QueryResult, TagCount } from './catalog-query';
 
@@ -20,12 +23,14 @@ import { queryWords } from './search';
 import { buildSearchIndex, matchRanks, rankPosts, type SearchIndex } from './search-index';
 
 export const DB_NAME = 'blog-brief';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 type StoredPost = Post & { rank: number };
 
 export interface CatalogMeta {
   version: number;
+  /** The sources merged into the cached posts (catalog-sources.ts sourcesSignature). */
+  sources?: string;
   count: number;
   loadedAt: number;
 }
@@ -34,6 +39,7 @@ export interface BlogBriefSchema extends DBSchema {
   posts: { key: number; value: StoredPost; indexes: { id: string } };
   search: { key: 'index'; value: SearchIndex };
   meta: { key: 'catalog'; value: CatalogMeta };
+  feeds: { key: string; value: FeedRecord };
 }
 
 export type BlogBriefDb = IDBPDatabase<BlogBriefSchema>;
@@ -99,6 +105,7 @@ function openCurrent(name: string, onClose: () => void): Promise<BlogBriefDb> {
         db.createObjectStore('search');
         writeCatalog(tx.objectStore('posts'), tx.objectStore('search'), v1Posts);
       }
+      if (oldVersion < 3) db.createObjectStore('feeds', { keyPath: 'url' });
     },
   });
 }
@@ -138,14 +145,57 @@ function searchIndex(db: BlogBriefDb): Promise<SearchIndex | undefined> {
 }
 
 /** Replaces the cached catalog with `catalog`, in one transaction: readers see the old one or the new one. */
-export async function loadCatalog(db: BlogBriefDb, catalog: Catalog): Promise<void> {
-  const tx = db.transaction(['posts', 'search', 'meta'], 'readwrite');
+export async function loadCatalog(db: BlogBriefDb, catalog: Catalog, sources?: string): Promise<void> {
+  await replaceCatalog(db, catalog, sources, () => {});
+}
+
+/**
+ * The one way the cached catalog changes: its posts, query index and record, and (`alsoInTx`) any feed
+ * change that caused it, in a single transaction. A feed update that fails anywhere leaves the last
+ * good catalog; a reader never sees half of one.
+ */
+async function replaceCatalog(
+  db: BlogBriefDb,
+  catalog: Catalog,
+  sources: string | undefined,
+  alsoInTx: (feeds: { put(value: FeedRecord): unknown; delete(key: string): unknown }) => void,
+): Promise<void> {
+  const tx = db.transaction(['posts', 'search', 'meta', 'feeds'], 'readwrite');
   const index = writeCatalog(tx.objectStore('posts'), tx.objectStore('search'), catalog.posts);
   void tx
     .objectStore('meta')
-    .put({ version: catalog.version, count: catalog.posts.length, loadedAt: Date.now() }, 'catalog');
+    .put({ version: catalog.version, count: catalog.posts.length, loadedAt: Date.now(), sources }, 'catalog');
+  alsoInTx(tx.objectStore('feeds'));
   await tx.done;
   indexes.set(db, Promise.resolve(index));
+}
+
+export function getFeeds(db: BlogBriefDb): Promise<FeedRecord[]> {
+  return db.getAll('feeds');
+}
+
+/** Saves a feed's status alone (a check that changed no post). */
+export async function putFeedStatus(db: BlogBriefDb, feed: FeedRecord): Promise<void> {
+  await db.put('feeds', feed);
+}
+
+/**
+ * Saves a feed (new or updated) or removes one, and the merged catalog that follows from it, at once.
+ * `bundled` is the bundled catalog, parsed.
+ */
+export async function changeFeed(
+  db: BlogBriefDb,
+  bundled: Catalog,
+  change: { put: FeedRecord } | { remove: string },
+): Promise<Catalog> {
+  const feeds = (await getFeeds(db)).filter((f) => f.url !== ('put' in change ? change.put.url : change.remove));
+  if ('put' in change) feeds.push(change.put);
+  const { catalog, sources } = mergeSources(bundled, feeds);
+  await replaceCatalog(db, catalog, sources, (store) => {
+    if ('put' in change) store.put(change.put);
+    else store.delete(change.remove);
+  });
+  return catalog;
 }
 
 export function catalogMeta(db: BlogBriefDb): Promise<CatalogMeta | undefined> {
@@ -163,13 +213,19 @@ export async function ensureCatalog(
   parse: () => Catalog,
   force = false,
 ): Promise<boolean> {
-  if (!force && (await holdsCatalog(db, bundled))) return false;
-  await loadCatalog(db, parse());
+  const feeds = await getFeeds(db);
+  if (!force && (await holdsCatalog(db, bundled, feeds))) return false;
+  const { catalog, sources } = mergeSources(parse(), feeds);
+  await loadCatalog(db, catalog, sources);
   return true;
 }
 
 /** Whether the cache holds this version of the catalog, whole: its record, every post and the query index. */
-async function holdsCatalog(db: BlogBriefDb, bundled: { version: number; posts: readonly unknown[] }) {
+async function holdsCatalog(
+  db: BlogBriefDb,
+  bundled: { version: number; posts: readonly unknown[] },
+  feeds: readonly FeedRecord[],
+) {
   const tx = db.transaction(['posts', 'search', 'meta']);
   const [meta, count, indexKey] = await Promise.all([
     tx.objectStore('meta').get('catalog'),
@@ -178,7 +234,7 @@ async function holdsCatalog(db: BlogBriefDb, bundled: { version: number; posts: 
   ]);
   return (
     meta?.version === bundled.version &&
-    meta.count === bundled.posts.length &&
+    (meta.sources ?? `bundled:${bundled.version}:${bundled.posts.length}`) === sourcesSignature(bundled, feeds) &&
     count === meta.count &&
     indexKey !== undefined
   );

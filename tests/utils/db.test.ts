@@ -7,6 +7,7 @@ import {
   blogBriefDbConnection,
   catalogMeta,
   DamagedCatalogError,
+  DB_VERSION,
   ensureCatalog,
   getPost,
   loadCatalog,
@@ -69,7 +70,7 @@ describe('loading the catalog', () => {
     v1.close();
 
     db = await openBlogBriefDb(dbName);
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
     expect((await getPost(db, '127b6712359a'))?.title).toBe(
       'Building a Resilient Data Platform with Write-Ahead Log at Netflix',
     );
@@ -177,7 +178,7 @@ describe('a cache that can always be rebuilt', () => {
     const newer = await openDB(dbName, 99, { upgrade: (d) => void d.createObjectStore('other') });
     newer.close();
     db = await openBlogBriefDb(dbName);
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
     expect(await catalogMeta(db)).toBeUndefined();
     expect(await ensureCatalog(db, catalogJson, parse)).toBe(true);
     expect((await queryPosts(db)).total).toBe(catalog.posts.length);

@@ -3,48 +3,10 @@
  * The feed client against a real HTTP server on 127.0.0.1, started by the test, serving a feed built
  * by the real builder: no mocked fetch.
  */
-import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticCatalog } from '../../tools/synthetic-catalog';
-import type { Catalog } from '../../utils/catalog';
-import { buildFeed } from '../../utils/feed';
 import { CHECK_EVERY_MS, checkFeed, feedUrlProblem, type HeldFeed, nextCheck } from '../../utils/feed-client';
-
-/** A static host: serves `files` with an ETag, answers If-None-Match with 304; `override` plays a broken host. */
-class FeedHost {
-  files = new Map<string, string>();
-  requests: string[] = [];
-  override: ((path: string) => { status: number; body: string; type?: string } | null) | null = null;
-  private server: Server = createServer((req, res) => {
-    const path = (req.url ?? '/').replace(/^\/feed\//, '');
-    this.requests.push(path);
-    const forced = this.override?.(path);
-    if (forced) {
-      res.writeHead(forced.status, { 'Content-Type': forced.type ?? 'application/json' }).end(forced.body);
-      return;
-    }
-    const body = this.files.get(path);
-    if (body === undefined) return void res.writeHead(404).end('not found');
-    const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
-    if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { ETag: etag }).end();
-    res
-      .writeHead(200, { 'Content-Type': 'application/json', ETag: etag, 'Access-Control-Allow-Origin': '*' })
-      .end(body);
-  });
-  url = '';
-  async start() {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/feed/index.json`;
-  }
-  async publish(catalog: Catalog) {
-    this.files = (await buildFeed(catalog)).files;
-  }
-  stop() {
-    return new Promise((resolve) => this.server.close(resolve));
-  }
-}
+import { FeedHost } from '../feed-host';
 
 const held = (check: Awaited<ReturnType<typeof checkFeed>>): HeldFeed =>
   check.status === 'updated'
