@@ -4,11 +4,15 @@
  * injects the panel's code after an in-app move to an article, relays the toggle shortcut, and
  * applies every view's favorites and settings intents through the sync writer.
  */
+
+import urlIndex from 'virtual:url-index';
 import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import bundledCatalog from '../data/catalog.json';
 import { type Post, parseCatalog } from '../utils/catalog';
 import { type BlogBriefDb, blogBriefDbConnection, ensureCatalog, getPost } from '../utils/db';
+import { createFeedService } from '../utils/feed-service';
+import { articleMatchPatterns, buildUrlIndex, findPostId, type UrlIndex } from '../utils/match';
 import { type BackgroundMessage, type BriefResponse, isBackgroundMessage, type TabMessage } from '../utils/messaging';
 import { readSettings } from '../utils/settings';
 import { createSyncWriter } from '../utils/sync-writer';
@@ -16,6 +20,10 @@ import { applyIntent } from '../utils/write-intents';
 
 /** Wakes the sync writer when the write rate allows its outbox again (a timer dies with the worker). */
 const SYNC_RETRY_ALARM = 'sync-retry';
+/** Wakes the feed service when a feed is due for a check. */
+const FEED_CHECK_ALARM = 'feed-check';
+/** The panel's code registered at run time for the feed posts' article pages. */
+const FEED_ARTICLES_SCRIPT = 'feed-articles';
 
 /** The panel's code, built from entrypoints/brief-panel. */
 const PANEL_CODE_FILE = 'brief-panel.js';
@@ -26,6 +34,7 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_RETRY_ALARM) writer.retry();
+    if (alarm.name === FEED_CHECK_ALARM) void feeds.checkDue();
   });
 
   const connection = blogBriefDbConnection();
@@ -54,6 +63,44 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void queueRefresh(true));
   const bundledIds = new Set(bundledCatalog.posts.map((post) => post.id));
 
+  /** Recognition of feed posts' URLs; the bundled ones are in the build's URL index. */
+  let feedIndex: Promise<UrlIndex> | null = null;
+  const feeds = createFeedService({
+    connection,
+    bundled: parse,
+    wakeAt: (when) => {
+      if (when === null) void browser.alarms.clear(FEED_CHECK_ALARM);
+      else void browser.alarms.create(FEED_CHECK_ALARM, { when: Math.max(when, Date.now() + 1_000) });
+    },
+    onCatalogChanged: (feedPosts) => {
+      posts.clear();
+      feedIndex = Promise.resolve(buildUrlIndex(feedPosts));
+      void registerFeedArticles(feedPosts).catch((error: unknown) => console.error('[Blog Brief]', error));
+    },
+  });
+  async function postIdOf(url: string) {
+    feedIndex ??= feeds.posts().then(buildUrlIndex);
+    return findPostId(url, urlIndex) ?? findPostId(url, await feedIndex);
+  }
+
+  /**
+   * The panel's code, injected up front on feed posts' article pages as the manifest does for the
+   * bundled ones (registered scripts persist across browser sessions).
+   */
+  async function registerFeedArticles(feedPosts: Post[]) {
+    const registered = await browser.scripting.getRegisteredContentScripts({ ids: [FEED_ARTICLES_SCRIPT] });
+    if (registered.length) await browser.scripting.unregisterContentScripts({ ids: [FEED_ARTICLES_SCRIPT] });
+    if (feedPosts.length === 0) return;
+    await browser.scripting.registerContentScripts([
+      {
+        id: FEED_ARTICLES_SCRIPT,
+        matches: articleMatchPatterns(buildUrlIndex(feedPosts)),
+        js: [PANEL_CODE_FILE],
+        runAt: 'document_start',
+      },
+    ]);
+  }
+
   async function lookUp(postId: string): Promise<Post | undefined> {
     let post = posts.get(postId);
     if (post) return post;
@@ -74,11 +121,10 @@ export default defineBackground(() => {
     const tabId = sender.tab?.id;
     switch (message.type) {
       case 'brief:get': {
-        const [post, settings] = await Promise.all([
-          lookUp(message.postId),
-          readSettings(browser.storage, writer.latest),
-        ]);
-        if (!post) return { error: `No brief for post ${message.postId}` } satisfies BriefResponse;
+        const postId = 'postId' in message ? message.postId : await postIdOf(message.url);
+        if (postId === null) return { none: true } satisfies BriefResponse;
+        const [post, settings] = await Promise.all([lookUp(postId), readSettings(browser.storage, writer.latest)]);
+        if (!post) return { error: `No brief for post ${postId}` } satisfies BriefResponse;
         if (!settings.blogEnabled[post.blog]) return { disabled: true } satisfies BriefResponse;
         if (tabId !== undefined) {
           void action.setBadgeText({ tabId, text: '✓' });
@@ -104,6 +150,21 @@ export default defineBackground(() => {
             files: [`/${PANEL_CODE_FILE}`],
           });
         }
+        return undefined;
+      case 'feeds:list':
+        return feeds.list();
+      case 'feeds:add':
+        try {
+          await feeds.add(message.url);
+          return { ok: true as const };
+        } catch (error) {
+          return { ok: false as const, error: error instanceof Error ? error.message : String(error) };
+        }
+      case 'feeds:check':
+        await feeds.check(message.url);
+        return undefined;
+      case 'feeds:remove':
+        await feeds.remove(message.url);
         return undefined;
       case 'favorites:save':
       case 'favorites:unsave':

@@ -15,6 +15,7 @@ export function installFakeBackground() {
     if (message.type === 'favorites:save' || message.type === 'favorites:unsave' || message.type === 'settings:set') {
       return applyIntent(writer, message, Date.now());
     }
+    if (message.type === 'feeds:list') return Promise.resolve([]);
     return undefined;
   });
   return writer;

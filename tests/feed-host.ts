@@ -15,13 +15,20 @@ export class FeedHost {
     this.requests.push(path);
     const forced = this.override?.(path);
     if (forced) {
-      res.writeHead(forced.status, { 'Content-Type': forced.type ?? 'application/json' }).end(forced.body);
+      res
+        .writeHead(forced.status, {
+          'Content-Type': forced.type ?? 'application/json',
+          'Access-Control-Allow-Origin': '*',
+        })
+        .end(forced.body);
       return;
     }
     const body = this.files.get(path);
-    if (body === undefined) return void res.writeHead(404).end('not found');
+    if (body === undefined) return void res.writeHead(404, { 'Access-Control-Allow-Origin': '*' }).end('not found');
     const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
-    if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { ETag: etag }).end();
+    if (req.headers['if-none-match'] === etag) {
+      return void res.writeHead(304, { ETag: etag, 'Access-Control-Allow-Origin': '*' }).end();
+    }
     res
       .writeHead(200, { 'Content-Type': 'application/json', ETag: etag, 'Access-Control-Allow-Origin': '*' })
       .end(body);

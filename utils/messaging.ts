@@ -8,17 +8,28 @@ import type { Post } from './catalog';
 import type { FavoritesDeps } from './favorites';
 import type { WriteReceipt } from './sync-writer';
 
+/** A feed as the options page shows it. */
+export interface FeedSummary {
+  url: string;
+  briefs: number;
+  checkedAt?: number;
+  updatedAt?: number;
+  problem?: string;
+}
+
 export type BriefResponse =
   /** `collapsed`: the reader's remembered panel state, read here to save the content script a round trip. */
   | { post: Post; collapsed: boolean }
   /** The reader turned this blog off on the options page. */
   | { disabled: true }
+  /** Not an article of the catalog (a URL the content script could not check itself, asked in-app). */
+  | { none: true }
   | { error: string };
 
 /** Content script and popup -> background. */
 export interface BackgroundRequests {
   /** The brief for a recognized article; the background also badges the sender's tab. */
-  'brief:get': { request: { postId: string }; response: BriefResponse };
+  'brief:get': { request: { postId: string } | { url: string }; response: BriefResponse };
   /** The tab left the article in-app (Medium's History API navigation): drop its badge. */
   'brief:left': { request: Record<string, never>; response: undefined };
   /** Popup -> background, when it finds no catalog in IndexedDB: resolves once the background has loaded it. */
@@ -33,6 +44,11 @@ export interface BackgroundRequests {
     response: WriteReceipt;
   };
   'favorites:unsave': { request: { ids: string[] }; response: WriteReceipt };
+  /** Options page -> background: the reader's feeds (utils/feed-sync.ts). */
+  'feeds:list': { request: Record<string, never>; response: FeedSummary[] };
+  'feeds:add': { request: { url: string }; response: { ok: true } | { ok: false; error: string } };
+  'feeds:check': { request: { url: string }; response: undefined };
+  'feeds:remove': { request: { url: string }; response: undefined };
   /** Keys from ALL_SETTING_KEYS (utils/settings.ts); every setting is on/off. */
   'settings:set': { request: { changes: Record<string, boolean> }; response: WriteReceipt };
 }
@@ -50,6 +66,10 @@ const BACKGROUND_REQUEST_TYPES: ReadonlySet<string> = new Set<BackgroundRequestT
   'favorites:save',
   'favorites:unsave',
   'settings:set',
+  'feeds:list',
+  'feeds:add',
+  'feeds:check',
+  'feeds:remove',
 ]);
 
 export function isBackgroundMessage(message: unknown): message is BackgroundMessage {

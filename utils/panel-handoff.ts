@@ -16,9 +16,20 @@ export interface PanelCode {
 }
 
 const KEY = '__blogBriefPanelCode';
+const WAITING = '__blogBriefPanelCodeWaiting';
 
 export function publishPanelCode(code: PanelCode): void {
-  (globalThis as Record<string, unknown>)[KEY] = code;
+  const world = globalThis as Record<string, unknown>;
+  world[KEY] = code;
+  // The detector may have run first and be waiting (a feed article: the browser injects the panel's
+  // code, registered at run time, after the manifest's scripts).
+  (world[WAITING] as (() => void) | undefined)?.();
+  delete world[WAITING];
+}
+
+/** Calls `then` once the panel's code arrives in this page (replacing any earlier waiter). */
+export function whenPanelCodeArrives(then: () => void): void {
+  (globalThis as Record<string, unknown>)[WAITING] = then;
 }
 
 /** The panel's code, if it has been injected into this page. */

@@ -15,9 +15,9 @@
 import urlIndex from 'virtual:url-index';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { extensionAlive } from '../../utils/extension-context';
-import { findPostId } from '../../utils/match';
+import { findPostId, urlKey } from '../../utils/match';
 import { askBackground, type BriefResponse } from '../../utils/messaging';
-import { type PanelCode, type PanelHost, panelCode } from '../../utils/panel-handoff';
+import { type PanelCode, type PanelHost, panelCode, whenPanelCodeArrives } from '../../utils/panel-handoff';
 import { watchUrl } from './watch-url';
 
 export default defineUnlistedScript(() => {
@@ -27,7 +27,12 @@ export default defineUnlistedScript(() => {
   /** Bumped on every URL change, so a slow answer for an article the reader already left is dropped. */
   let generation = 0;
 
-  async function follow(url: string) {
+  /**
+   * @param mayAskByUrl whether a URL the build's index does not know may be asked about (it may be a
+   *   feed's article): after an in-app move, or once the browser injected the panel's code, which it
+   *   does only on feed articles' pages. Never on a plain page load: other pages cost no message.
+   */
+  async function follow(url: string, mayAskByUrl: boolean) {
     if (!extensionAlive()) {
       // The extension was updated, reloaded or removed under this page: this copy can no longer ask
       // for a brief or save a favorite, so its panel goes rather than show a stale brief. The new
@@ -37,29 +42,37 @@ export default defineUnlistedScript(() => {
       return;
     }
     const postId = findPostId(url, urlIndex);
+    const identity = postId ?? urlKey(url);
     // Every URL change counts, even back to the post on screen: an answer still on its way for the
     // post the reader just passed through must not land (A -> B -> A).
     const current = ++generation;
-    if (postId === shownId) return;
-    if (postId === null) {
+    if (identity === shownId) return;
+    const leave = () => {
       if (shownId !== null) {
         host?.hide();
         void askBackground('brief:left', {}).catch(() => undefined);
       }
       shownId = null;
+    };
+    if (identity === null) return leave();
+    if (postId === null && !mayAskByUrl && !panelCode()) {
+      leave();
+      whenPanelCodeArrives(() => {
+        if (current === generation) void follow(location.href, true);
+      });
       return;
     }
     // Created now when the panel's code is here, so its favorites load while the brief is fetched.
     if (!host) host = panelCode()?.createPanelHost() ?? null;
     // Fails once the extension was updated or removed under this page: then there is nothing to show.
-    const response: BriefResponse = await askWithRetry('brief:get', { postId }).catch((error: unknown) => ({
+    const response: BriefResponse = await askWithRetry(postId ? { postId } : { url }).catch((error: unknown) => ({
       error: String(error),
     }));
     // Tied to the URL it was asked for: dropped if the reader moved on meanwhile.
-    if (current !== generation || findPostId(location.href, urlIndex) !== postId) return;
+    const here = findPostId(location.href, urlIndex) ?? urlKey(location.href);
+    if (current !== generation || here !== identity) return;
     if (!('post' in response)) {
-      host?.hide();
-      shownId = null;
+      leave();
       if ('error' in response) console.warn(`[Blog Brief] ${response.error}`);
       return;
     }
@@ -72,27 +85,27 @@ export default defineUnlistedScript(() => {
       if (current !== generation || !code) return;
       host ??= code.createPanelHost();
     }
-    shownId = postId;
+    shownId = identity;
     await domContentLoaded();
     if (current !== generation) return;
     host.show(response.post, response.collapsed);
   }
 
   let stopWatching = () => {};
-  void follow(location.href);
-  stopWatching = watchUrl((url) => void follow(url));
+  void follow(location.href, false);
+  stopWatching = watchUrl((url) => void follow(url, true));
 });
 
 /**
  * Asks the background, once more if the service worker stopped while the first request was on its way
  * ("Receiving end does not exist", "message port closed"): the browser starts it again for the retry.
  */
-async function askWithRetry(type: 'brief:get', request: { postId: string }): Promise<BriefResponse> {
+async function askWithRetry(request: { postId: string } | { url: string }): Promise<BriefResponse> {
   try {
-    return await askBackground(type, request);
+    return await askBackground('brief:get', request);
   } catch (error) {
     if (!extensionAlive()) throw error;
-    return askBackground(type, request);
+    return askBackground('brief:get', request);
   }
 }
 

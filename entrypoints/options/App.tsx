@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
+import { FeedList } from '../../components/FeedList';
 import { SyncNotice } from '../../components/SyncNotice';
 import { BLOG_IDS, BLOGS, type BlogId } from '../../utils/blogs';
 import type { FavoritesStore, ImportResult } from '../../utils/favorites';
 import { favoritesFileText, parseFavoritesFile } from '../../utils/favorites-file';
 import { plural, t } from '../../utils/i18n';
-import { changeSettings } from '../../utils/messaging';
+import { askBackground, changeSettings, type FeedSummary } from '../../utils/messaging';
 import { readSettings, SETTING_KEYS } from '../../utils/settings';
 
 type Outcome = { kind: 'ok' | 'error'; text: string } | null;
@@ -54,6 +55,8 @@ export function App({ favorites }: { favorites: FavoritesStore }) {
     }
   };
 
+  const feeds = useFeeds();
+
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
@@ -72,6 +75,37 @@ export function App({ favorites }: { favorites: FavoritesStore }) {
             </label>
           ))}
         <p class="hint">{t('optionsBlogsHint')}</p>
+      </section>
+
+      <section aria-labelledby="feeds-heading">
+        <h2 id="feeds-heading">{t('feedsHeading')}</h2>
+        <p class="hint">{t('feedsHelp')}</p>
+        <form
+          class="add-feed"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void feeds.add();
+          }}
+        >
+          <label for="feed-url">{t('feedUrl')}</label>
+          <input
+            id="feed-url"
+            type="url"
+            required
+            placeholder="https://example.org/blog-brief/index.json"
+            value={feeds.draft}
+            onInput={(e) => feeds.setDraft(e.currentTarget.value)}
+          />
+          <button type="submit" class="button" disabled={feeds.busy !== null}>
+            {feeds.busy === feeds.draft && feeds.draft ? t('feedChecking') : t('addFeed')}
+          </button>
+        </form>
+        {feeds.error && (
+          <p role="alert" class="outcome error">
+            {feeds.error}
+          </p>
+        )}
+        <FeedList feeds={feeds.list} busy={feeds.busy} onCheck={feeds.check} onRemove={feeds.remove} />
       </section>
 
       <section aria-labelledby="favorites-heading">
@@ -106,4 +140,43 @@ function importOutcome({ added, alreadySaved, keptOnDevice, notStored }: ImportR
   if (alreadySaved) parts.push(plural('importAlreadySaved', alreadySaved));
   if (notStored) parts.push(plural('importNotStored', notStored));
   return parts.join(' ');
+}
+
+/** The reader's feeds as the background keeps them, and the actions on them. */
+function useFeeds() {
+  const [list, setList] = useState<FeedSummary[]>([]);
+  const [draft, setDraft] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const refresh = async () => setList((await askBackground('feeds:list', {}).catch(() => null)) ?? []);
+  useEffect(() => {
+    void refresh();
+  }, []);
+  const run = async (url: string, work: () => Promise<void>) => {
+    setBusy(url);
+    setError(null);
+    try {
+      await work();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setBusy(null);
+      await refresh();
+    }
+  };
+  return {
+    list,
+    draft,
+    setDraft,
+    busy,
+    error,
+    add: () =>
+      run(draft.trim(), async () => {
+        const answer = await askBackground('feeds:add', { url: draft.trim() });
+        if (!answer.ok) throw new Error(answer.error);
+        setDraft('');
+      }),
+    check: (url: string) => run(url, () => askBackground('feeds:check', { url })),
+    remove: (url: string) => run(url, () => askBackground('feeds:remove', { url })),
+  };
 }

@@ -1,0 +1,65 @@
+import { plural, t } from '../utils/i18n';
+import type { FeedSummary } from '../utils/messaging';
+
+/** "3 hours ago", "yesterday": when a feed was last checked or updated. */
+function ago(time: number | undefined, now: number): string {
+  if (time === undefined) return '';
+  const seconds = Math.round((time - now) / 1_000);
+  const format = new Intl.RelativeTimeFormat(t('languageTag'), { numeric: 'auto' });
+  for (const [unit, size] of [
+    ['day', 86_400],
+    ['hour', 3_600],
+    ['minute', 60],
+  ] as const) {
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  }
+  return format.format(0, 'second');
+}
+
+/** The reader's feeds, each with its status in plain words and its two actions. */
+export function FeedList({
+  feeds,
+  busy,
+  now = Date.now(),
+  onCheck,
+  onRemove,
+}: {
+  feeds: readonly FeedSummary[];
+  /** The URL of the feed being checked or removed, if any. */
+  busy: string | null;
+  now?: number;
+  onCheck: (url: string) => void;
+  onRemove: (url: string) => void;
+}) {
+  if (feeds.length === 0) return <p class="hint">{t('feedsNone')}</p>;
+  return (
+    <ul class="feeds" aria-label={t('feedList')}>
+      {feeds.map((feed) => {
+        const briefs = plural('feedBriefs', feed.briefs);
+        const facts = [briefs, feed.checkedAt && t('feedChecked', ago(feed.checkedAt, now))];
+        if (feed.updatedAt) facts.push(t('feedUpdated', ago(feed.updatedAt, now)));
+        return (
+          <li key={feed.url} class="feed">
+            <p class="feed-url">{feed.url}</p>
+            <p class="feed-status">{facts.filter(Boolean).join(' · ')}</p>
+            {feed.problem && (
+              <p class="feed-problem" role="alert">
+                {feed.briefs > 0 && feed.updatedAt
+                  ? t('feedProblem', feed.problem, briefs, ago(feed.updatedAt, now))
+                  : t('feedProblemNothingKept', feed.problem)}
+              </p>
+            )}
+            <div class="actions">
+              <button type="button" class="button" disabled={busy === feed.url} onClick={() => onCheck(feed.url)}>
+                {busy === feed.url ? t('feedChecking') : t('checkNow')}
+              </button>
+              <button type="button" class="button" disabled={busy === feed.url} onClick={() => onRemove(feed.url)}>
+                {t('removeFeed')}
+              </button>
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

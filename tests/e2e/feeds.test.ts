@@ -1,0 +1,117 @@
+/**
+ * Feeds end to end in Chromium, against a real HTTP server on 127.0.0.1 started by the test (the
+ * feed a maintainer would publish with npm run feed:build): added in the options page, its briefs
+ * show beside their articles on the first visit and in the popup; updates move one shard; failures
+ * keep the last good briefs and say why; removal takes them away.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticCatalog } from '../../tools/synthetic-catalog';
+import type { Catalog } from '../../utils/catalog';
+import { FeedHost } from '../feed-host';
+import { chromiumPath, type ExtensionBrowser, launchWithExtension } from './harness';
+
+const feedCatalog: Catalog = syntheticCatalog(300);
+const [first, second] = [feedCatalog.posts[0]!, feedCatalog.posts[3]!]; // both Netflix: one origin
+
+describe.skipIf(!chromiumPath)('feeds in Chromium', () => {
+  let browser: ExtensionBrowser;
+  let options: Page;
+  const host = new FeedHost();
+  beforeAll(async () => {
+    await host.start();
+    await host.publish(feedCatalog);
+    browser = await launchWithExtension();
+    options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host.stop();
+  });
+  const feedStatus = () => options.getByRole('list', { name: 'Your feeds' }).locator('.feed-status').first();
+  const heading = (page: Page) =>
+    page.getByRole('complementary', { name: 'Blog Brief' }).getByRole('heading', { level: 2 }).textContent();
+
+  it('adds a feed in the options page and says how many briefs it holds', async () => {
+    await options.getByLabel('Feed URL').fill(host.url);
+    await options.getByRole('button', { name: 'Add feed' }).click();
+    await expect.poll(() => feedStatus().textContent(), { timeout: 15_000 }).toMatch(/^300 briefs · checked now/);
+  });
+
+  it('shows a feed’s brief beside its article on the first visit, and follows in-app moves between them', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(first.url);
+    await expect.poll(() => heading(page), { timeout: 10_000 }).toBe(first.title);
+    await page.evaluate((url) => history.pushState({}, '', url), second.url);
+    await expect.poll(() => heading(page)).toBe(second.title);
+    await page.close();
+  });
+
+  it('lists and searches the feed’s briefs in the popup', async () => {
+    const popup = await browser.openPopup();
+    await popup.getByText(/^All [\d,]+ briefs, newest first$/).waitFor();
+    await popup.getByRole('searchbox', { name: 'Search' }).fill(`number ${feedCatalog.posts.length - 1}`);
+    await expect
+      .poll(() => popup.getByRole('list', { name: 'Briefs' }).getByRole('link').allTextContents())
+      .toContain(feedCatalog.posts.at(-1)!.title);
+    await popup.close();
+  });
+
+  it('checks again: 304 when nothing changed, one shard when one post did', async () => {
+    host.requests = [];
+    await options.getByRole('button', { name: 'Check now' }).click();
+    await expect.poll(() => host.requests).toEqual(['index.json']);
+    await host.publish({
+      ...feedCatalog,
+      version: 2,
+      posts: feedCatalog.posts.map((p) => (p.id === first.id ? { ...p, title: 'An edited brief' } : p)),
+    });
+    host.requests = [];
+    await options.getByRole('button', { name: 'Check now' }).click();
+    await expect.poll(() => host.requests.filter((r) => r.startsWith('shards/')).length).toBe(1);
+    const page = await browser.context.newPage();
+    await page.goto(first.url);
+    await expect.poll(() => heading(page), { timeout: 10_000 }).toBe('An edited brief');
+    await page.close();
+  });
+
+  it('keeps the last good briefs when the feed fails, and says why', async () => {
+    host.override = (path) => (path === 'index.json' ? { status: 500, body: 'down' } : null);
+    await options.getByRole('button', { name: 'Check now' }).click();
+    await expect
+      .poll(() => options.getByRole('list', { name: 'Your feeds' }).getByRole('alert').textContent())
+      .toMatch(/^Could not reach the feed: HTTP 500 — keeping the 300 briefs from /);
+    host.override = null;
+    const page = await browser.context.newPage();
+    await page.goto(second.url);
+    await expect.poll(() => heading(page), { timeout: 10_000 }).toBe(second.title);
+    await page.close();
+  });
+
+  it('refuses a feed URL it could never use, with the reason', async () => {
+    await options.getByLabel('Feed URL').fill('http://example.org/feed/index.json');
+    await options.getByRole('button', { name: 'Add feed' }).click();
+    await expect
+      .poll(() => options.getByRole('alert').first().textContent())
+      .toMatch(/^Cannot use this feed: a feed must be served over https/);
+  });
+
+  it('removes the feed: its briefs go, a favorite of one stays, marked as no longer in the catalog', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(second.url);
+    const save = page
+      .getByRole('complementary', { name: 'Blog Brief' })
+      .getByRole('button', { name: 'Save to favorites' });
+    await save.click();
+    await expect.poll(() => save.getAttribute('aria-pressed')).toBe('true');
+    await options.getByRole('button', { name: 'Remove' }).click();
+    await options.getByText('No feeds yet', { exact: false }).waitFor();
+    const popup = await browser.openPopup();
+    await popup.getByRole('button', { name: /^Favorites/ }).click();
+    const row = popup.getByRole('article', { name: second.title });
+    await expect.poll(() => row.textContent()).toContain('No longer in the Blog Brief catalog');
+    await popup.close();
+    await page.close();
+  });
+});
