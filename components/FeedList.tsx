@@ -13,7 +13,8 @@ function ago(time: number | undefined, now: number): string {
   ] as const) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
-  return format.format(0, 'second');
+  // Not "now": "keeping the briefs from now" would read as the future.
+  return new Intl.RelativeTimeFormat(t('languageTag'), { numeric: 'always' }).format(Math.min(seconds, -1), 'second');
 }
 
 /** The reader's feeds, each with its status in plain words and its two actions. */
