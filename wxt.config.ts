@@ -17,6 +17,12 @@ const CATALOG_ARTICLE_MATCHES = articleMatchPatterns(buildUrlIndex(parseCatalog(
  * profile. Hidden (no comment pointing to them), so the scripts are byte-for-byte the shipped ones.
  */
 const withSourceMaps = process.env.BLOG_BRIEF_SOURCEMAPS === '1';
+/**
+ * A release may name a feed that every new install starts with (README, "Publishing briefs as a
+ * feed"): BLOG_BRIEF_DEFAULT_FEED=https://…/index.json npm run build. The default build names none,
+ * so it makes no request at all.
+ */
+const defaultFeed = process.env.BLOG_BRIEF_DEFAULT_FEED ?? '';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -26,6 +32,7 @@ export default defineConfig({
     plugins: [catalogPlugin()],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     build: { target: 'es2022', sourcemap: withSourceMaps ? 'hidden' : false },
+    define: { 'import.meta.env.BLOG_BRIEF_DEFAULT_FEED': JSON.stringify(defaultFeed) },
   }),
   hooks: {
     'vite:build:extendConfig': contentScriptBuild({ scripts: [CONTENT_SCRIPT, PANEL_CODE], compileHinted: PANEL_CODE }),

@@ -60,7 +60,13 @@ export default defineBackground(() => {
     if (checked !== (await connection())) await queueRefresh(false);
     return connection();
   };
-  browser.runtime.onInstalled.addListener(() => void queueRefresh(true));
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void queueRefresh(true);
+    // The release's default feed (wxt.config.ts), added once, on a new install: a reader who removes
+    // it keeps it removed through updates.
+    const defaultFeed = import.meta.env.BLOG_BRIEF_DEFAULT_FEED;
+    if (reason === 'install' && defaultFeed) void feeds.add(defaultFeed).catch(() => undefined);
+  });
   const bundledIds = new Set(bundledCatalog.posts.map((post) => post.id));
 
   /** Recognition of feed posts' URLs; the bundled ones are in the build's URL index. */
@@ -72,10 +78,10 @@ export default defineBackground(() => {
       if (when === null) void browser.alarms.clear(FEED_CHECK_ALARM);
       else void browser.alarms.create(FEED_CHECK_ALARM, { when: Math.max(when, Date.now() + 1_000) });
     },
-    onCatalogChanged: (feedPosts) => {
+    onCatalogChanged: async (feedPosts) => {
       posts.clear();
       feedIndex = Promise.resolve(buildUrlIndex(feedPosts));
-      void registerFeedArticles(feedPosts).catch((error: unknown) => console.error('[Blog Brief]', error));
+      await registerFeedArticles(feedPosts).catch((error: unknown) => console.error('[Blog Brief]', error));
     },
   });
   async function postIdOf(url: string) {
@@ -89,16 +95,19 @@ export default defineBackground(() => {
    */
   async function registerFeedArticles(feedPosts: Post[]) {
     const registered = await browser.scripting.getRegisteredContentScripts({ ids: [FEED_ARTICLES_SCRIPT] });
-    if (registered.length) await browser.scripting.unregisterContentScripts({ ids: [FEED_ARTICLES_SCRIPT] });
-    if (feedPosts.length === 0) return;
-    await browser.scripting.registerContentScripts([
-      {
-        id: FEED_ARTICLES_SCRIPT,
-        matches: articleMatchPatterns(buildUrlIndex(feedPosts)),
-        js: [PANEL_CODE_FILE],
-        runAt: 'document_start',
-      },
-    ]);
+    if (feedPosts.length === 0) {
+      if (registered.length) await browser.scripting.unregisterContentScripts({ ids: [FEED_ARTICLES_SCRIPT] });
+      return;
+    }
+    const script = {
+      id: FEED_ARTICLES_SCRIPT,
+      matches: articleMatchPatterns(buildUrlIndex(feedPosts)),
+      js: [PANEL_CODE_FILE],
+      runAt: 'document_start' as const,
+    };
+    // Updated in place, not removed and added: no page loads in a moment without it.
+    if (registered.length) await browser.scripting.updateContentScripts([script]);
+    else await browser.scripting.registerContentScripts([script]);
   }
 
   async function lookUp(postId: string): Promise<Post | undefined> {

@@ -15,7 +15,8 @@ export interface FeedServiceDeps {
   bundled: () => Catalog;
   /** Asks to be woken at this time (an alarm), or never (null). */
   wakeAt: (when: number | null) => void;
-  onCatalogChanged: (feedPosts: Post[]) => void;
+  /** Resolves once the change is in force (the background's URL index and registered script). */
+  onCatalogChanged: (feedPosts: Post[]) => Promise<void>;
   fetchFn?: typeof fetch;
 }
 
@@ -31,7 +32,7 @@ export function createFeedService({ connection, bundled, wakeAt, onCatalogChange
   async function afterChange(catalogChanged: boolean) {
     const feeds = await getFeeds(await connection());
     wakeAt(feeds.length ? Math.min(...feeds.map((f) => f.status.nextCheckAt)) : null);
-    if (catalogChanged) onCatalogChanged(feeds.flatMap(feedPosts));
+    if (catalogChanged) await onCatalogChanged(feeds.flatMap(feedPosts));
   }
 
   return {

@@ -4,8 +4,14 @@
  * show beside their articles on the first visit and in the popup; updates move one shard; failures
  * keep the last good briefs and say why; removal takes them away.
  */
+import { execFileSync } from 'node:child_process';
+import { cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../tools/chromium';
+import { articlePage } from '../../tools/fixture-pages';
 import { syntheticCatalog } from '../../tools/synthetic-catalog';
 import type { Catalog } from '../../utils/catalog';
 import { FeedHost } from '../feed-host';
@@ -72,6 +78,8 @@ describe.skipIf(!chromiumPath)('feeds in Chromium', () => {
     host.requests = [];
     await options.getByRole('button', { name: 'Check now' }).click();
     await expect.poll(() => host.requests.filter((r) => r.startsWith('shards/')).length).toBe(1);
+    // The check is done when its button is back.
+    await options.getByRole('button', { name: 'Check now' }).waitFor();
     const page = await browser.context.newPage();
     await page.goto(first.url);
     await expect.poll(() => heading(page), { timeout: 10_000 }).toBe('An edited brief');
@@ -116,4 +124,45 @@ describe.skipIf(!chromiumPath)('feeds in Chromium', () => {
     await popup.close();
     await page.close();
   });
+});
+
+describe.skipIf(!chromiumPath)('a release that names a default feed, in Chromium', () => {
+  it('starts a new install with that feed, and its briefs', async () => {
+    const host = new FeedHost();
+    await host.start();
+    await host.publish(feedCatalog);
+    // Built aside, with the release's variable; the shared build is restored after.
+    const root = resolve(import.meta.dirname, '../..');
+    const build = (env: Record<string, string>) =>
+      execFileSync('npx', ['wxt', 'build', '--mode', 'production'], {
+        cwd: root,
+        stdio: 'ignore',
+        env: { ...process.env, ...env },
+      });
+    build({ BLOG_BRIEF_DEFAULT_FEED: host.url });
+    const extensionPath = await mkdtemp(join(tmpdir(), 'bb-default-feed-'));
+    await cp(resolve(root, '.output/chrome-mv3'), extensionPath, { recursive: true });
+    build({ BLOG_BRIEF_DEFAULT_FEED: '' });
+    const browser = await launchChromium({ extensionPath, blogPage: () => articlePage() });
+    try {
+      const page = await browser.context.newPage();
+      await expect
+        .poll(
+          async () => {
+            await page.goto(first.url);
+            return page.locator('[data-blog-brief-panel]').count();
+          },
+          { timeout: 15_000 },
+        )
+        .toBe(1);
+      await expect
+        .poll(() =>
+          page.getByRole('complementary', { name: 'Blog Brief' }).getByRole('heading', { level: 2 }).textContent(),
+        )
+        .toBe(first.title);
+    } finally {
+      await browser.close();
+      await host.stop();
+    }
+  }, 90_000);
 });
