@@ -37,7 +37,11 @@ export function FeedList({
     <ul class="feeds" aria-label={t('feedList')}>
       {feeds.map((feed) => {
         const briefs = plural('feedBriefs', feed.briefs);
-        const facts = [briefs, feed.checkedAt && t('feedChecked', ago(feed.checkedAt, now))];
+        const facts = [
+          briefs,
+          feed.signed && t('feedSigned'),
+          feed.checkedAt && t('feedChecked', ago(feed.checkedAt, now)),
+        ];
         if (feed.updatedAt) facts.push(t('feedUpdated', ago(feed.updatedAt, now)));
         return (
           <li key={feed.url} class="feed">

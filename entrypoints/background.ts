@@ -164,7 +164,7 @@ export default defineBackground(() => {
         return feeds.list();
       case 'feeds:add':
         try {
-          await feeds.add(message.url);
+          await feeds.add(message.url, message.publicKey);
           return { ok: true as const };
         } catch (error) {
           return { ok: false as const, error: error instanceof Error ? error.message : String(error) };

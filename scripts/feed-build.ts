@@ -3,24 +3,31 @@
  *   npm run feed:build -- <catalog.json> <outDir>
  * The catalog is validated by the same schema as data/catalog.json; an invalid one is refused with
  * the post and field named, and nothing is written. The feed's URL is the URL of <outDir>/index.json.
- * Shards are content-addressed: upload new ones before the index, and old ones can stay.
+ * Shards are content-addressed: upload new ones before the index, and old ones can stay. With
+ * --key (from npm run feed:keygen) it also writes index.sig, the index's Ed25519 signature.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { CatalogError, parseCatalog } from '../utils/catalog';
 import { buildFeed } from '../utils/feed';
 
-const [catalogPath, outDir] = process.argv.slice(2);
-if (!catalogPath || !outDir) {
-  console.error('usage: npm run feed:build -- <catalog.json> <outDir>');
+const args = process.argv.slice(2);
+const keyAt = args.indexOf('--key');
+const keyPath = keyAt >= 0 ? args.splice(keyAt, 2)[1] : undefined;
+const [catalogPath, outDir] = args;
+if (!catalogPath || !outDir || (keyAt >= 0 && !keyPath)) {
+  console.error('usage: npm run feed:build -- <catalog.json> <outDir> [--key <feed-key.private.jwk>]');
   process.exit(2);
 }
 
 try {
   const catalog = parseCatalog(JSON.parse(await readFile(catalogPath, 'utf8')));
-  const { index, files } = await buildFeed(catalog);
-  // Shards first, the index last: a reader never finds an index that names a shard not yet there.
-  const ordered = [...files].sort(([a], [b]) => (a === 'index.json' ? 1 : b === 'index.json' ? -1 : 0));
+  const privateKey = keyPath ? (JSON.parse(await readFile(keyPath, 'utf8')) as JsonWebKey) : undefined;
+  const { index, files } = await buildFeed(catalog, new Date(), privateKey);
+  // Shards first, the index (and its signature) last: a reader never finds an index that names a shard
+  // not yet there.
+  const last = (path: string) => (path.startsWith('index.') ? 1 : 0);
+  const ordered = [...files].sort(([a], [b]) => last(a) - last(b));
   for (const [path, text] of ordered) {
     const target = resolve(outDir, path);
     await mkdir(dirname(target), { recursive: true });

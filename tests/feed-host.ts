@@ -38,8 +38,8 @@ export class FeedHost {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/feed/index.json`;
   }
-  async publish(catalog: Catalog) {
-    this.files = (await buildFeed(catalog)).files;
+  async publish(catalog: Catalog, privateKey?: JsonWebKey) {
+    this.files = (await buildFeed(catalog, new Date(), privateKey)).files;
   }
   stop() {
     return new Promise((resolve) => this.server.close(resolve));

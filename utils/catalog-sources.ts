@@ -13,6 +13,8 @@ export interface FeedRecord {
   /** The URL of its index.json: the feed's identity. */
   url: string;
   addedAt: number;
+  /** The feed's Ed25519 public key (base64), if it was added with one: its index must be signed by it. */
+  publicKey?: string;
   etag?: string;
   lastModified?: string;
   catalogVersion?: number;

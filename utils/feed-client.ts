@@ -10,6 +10,7 @@
  */
 import type { Post } from './catalog';
 import { FeedError, type FeedIndex, MAX_INDEX_BYTES, MAX_SHARD_BYTES, parseFeedIndex, parseShard } from './feed';
+import { verifyIndex } from './feed-signing';
 
 /** What a client keeps of a feed between checks. */
 export interface HeldFeed {
@@ -46,7 +47,16 @@ export function feedUrlProblem(url: string): string | null {
   return 'a feed must be served over https (http only from this computer: 127.0.0.1 or localhost)';
 }
 
-export async function checkFeed(indexUrl: string, held: HeldFeed, fetchFn: typeof fetch = fetch): Promise<FeedCheck> {
+/**
+ * @param publicKey the feed's Ed25519 public key (base64), when it was added with one: the index must
+ *   then come with index.sig, its signature by that key.
+ */
+export async function checkFeed(
+  indexUrl: string,
+  held: HeldFeed,
+  fetchFn: typeof fetch = fetch,
+  publicKey?: string,
+): Promise<FeedCheck> {
   const problem = feedUrlProblem(indexUrl);
   if (problem) throw new FeedError(`Cannot use this feed: ${problem}`);
   const headers: Record<string, string> = {};
@@ -55,6 +65,18 @@ export async function checkFeed(indexUrl: string, held: HeldFeed, fetchFn: typeo
   const response = await request(fetchFn, indexUrl, headers);
   if (response.status === 304) return { status: 'unchanged' };
   const indexText = await readBody(response, MAX_INDEX_BYTES, 'the index');
+  if (publicKey) {
+    const signature = await request(fetchFn, new URL('index.sig', indexUrl).href, {})
+      .then((answer) => readBody(answer, 1_000, 'index.sig'))
+      .catch(() => {
+        throw new FeedError('The feed was added with a key, but its index has no signature (index.sig): refusing it');
+      });
+    if (!(await verifyIndex(indexText, signature, publicKey))) {
+      throw new FeedError(
+        "The feed's index is not signed by its key: refusing it (the feed's host may be compromised)",
+      );
+    }
+  }
   const index = parseFeedIndex(indexText);
   let bytesFetched = new TextEncoder().encode(indexText).length;
 

@@ -42,15 +42,16 @@ export function createFeedService({ connection, bundled, wakeAt, onCatalogChange
         .sort((a, b) => a.addedAt - b.addedAt)
         .map((f) => ({
           url: f.url,
+          signed: Boolean(f.publicKey),
           briefs: feedPosts(f).length,
           checkedAt: f.status.checkedAt,
           updatedAt: f.status.updatedAt,
           problem: f.status.problem,
         }));
     },
-    add: (url: string) =>
+    add: (url: string, publicKey?: string) =>
       serially(async () => {
-        await addFeed(await connection(), url, bundled, { fetchFn });
+        await addFeed(await connection(), url, bundled, { fetchFn, publicKey });
         await afterChange(true);
       }),
     check: (url: string) =>

@@ -8,9 +8,12 @@ import type { FeedRecord } from './catalog-sources';
 import { type BlogBriefDb, changeFeed, getFeeds, putFeedStatus } from './db';
 import { FeedError } from './feed';
 import { checkFeed, feedUrlProblem, nextCheck } from './feed-client';
+import { isPublicKey } from './feed-signing';
 
 export interface SyncOptions {
   fetchFn?: typeof fetch;
+  /** For addFeed: the feed's public key, when it is signed. */
+  publicKey?: string;
   now?: number;
   random?: number;
 }
@@ -24,9 +27,15 @@ export async function addFeed(
 ): Promise<FeedRecord> {
   const problem = feedUrlProblem(url);
   if (problem) throw new FeedError(`Cannot use this feed: ${problem}`);
+  const publicKey = options.publicKey?.trim() || undefined;
+  if (publicKey && !isPublicKey(publicKey)) {
+    throw new FeedError('Cannot use this key: a feed key is 44 characters of base64, as npm run feed:keygen prints it');
+  }
   const now = options.now ?? Date.now();
   const existing = (await getFeeds(db)).find((f) => f.url === url);
-  if (!existing) await putFeedStatus(db, { url, addedAt: now, shards: {}, status: { failures: 0, nextCheckAt: now } });
+  if (!existing) {
+    await putFeedStatus(db, { url, addedAt: now, publicKey, shards: {}, status: { failures: 0, nextCheckAt: now } });
+  }
   return syncFeed(db, url, bundled, options);
 }
 
@@ -43,6 +52,7 @@ export async function syncFeed(
       url,
       { etag: record.etag, lastModified: record.lastModified, shards: new Map(Object.entries(record.shards)) },
       fetchFn,
+      record.publicKey,
     );
     const status = { checkedAt: now, failures: 0, nextCheckAt: nextCheck(now, 0, random) };
     if (check.status === 'unchanged') {

@@ -13,6 +13,7 @@
  * shards whose hash it does not hold.
  */
 import { type Catalog, parseCatalog } from './catalog';
+import { signIndex } from './feed-signing';
 import { z } from './zod';
 
 export const FEED_FORMAT = 'blog-brief-feed';
@@ -74,8 +75,15 @@ export function shardOf(postId: string, shards: number): number {
   return (hash >>> 0) % shards;
 }
 
-/** Publishes a (valid) catalog as a feed: the index and its content-addressed shards. */
-export async function buildFeed(catalog: Catalog, generatedAt = new Date()): Promise<BuiltFeed> {
+/**
+ * Publishes a (valid) catalog as a feed: the index and its content-addressed shards, and with a
+ * private key (utils/feed-signing.ts) index.sig, the index's signature.
+ */
+export async function buildFeed(
+  catalog: Catalog,
+  generatedAt = new Date(),
+  privateKey?: JsonWebKey,
+): Promise<BuiltFeed> {
   const shards = shardCount(catalog.posts.length);
   const buckets = Array.from({ length: shards }, () => [] as Catalog['posts']);
   for (const post of catalog.posts) buckets[shardOf(post.id, shards)]!.push(post);
@@ -97,7 +105,9 @@ export async function buildFeed(catalog: Catalog, generatedAt = new Date()): Pro
     generatedAt: generatedAt.toISOString(),
     shards: refs,
   };
-  files.set('index.json', `${JSON.stringify(index, null, 2)}\n`);
+  const indexText = `${JSON.stringify(index, null, 2)}\n`;
+  files.set('index.json', indexText);
+  if (privateKey) files.set('index.sig', `${await signIndex(indexText, privateKey)}\n`);
   return { index, files };
 }
 

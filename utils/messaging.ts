@@ -11,6 +11,7 @@ import type { WriteReceipt } from './sync-writer';
 /** A feed as the options page shows it. */
 export interface FeedSummary {
   url: string;
+  signed: boolean;
   briefs: number;
   checkedAt?: number;
   updatedAt?: number;
@@ -46,7 +47,8 @@ export interface BackgroundRequests {
   'favorites:unsave': { request: { ids: string[] }; response: WriteReceipt };
   /** Options page -> background: the reader's feeds (utils/feed-sync.ts). */
   'feeds:list': { request: Record<string, never>; response: FeedSummary[] };
-  'feeds:add': { request: { url: string }; response: { ok: true } | { ok: false; error: string } };
+  /** `publicKey`: the feed's Ed25519 key (base64), when it is signed (utils/feed-signing.ts). */
+  'feeds:add': { request: { url: string; publicKey?: string }; response: { ok: true } | { ok: false; error: string } };
   'feeds:check': { request: { url: string }; response: undefined };
   'feeds:remove': { request: { url: string }; response: undefined };
   /** Keys from ALL_SETTING_KEYS (utils/settings.ts); every setting is on/off. */

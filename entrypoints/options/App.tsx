@@ -96,6 +96,17 @@ export function App({ favorites }: { favorites: FavoritesStore }) {
             value={feeds.draft}
             onInput={(e) => feeds.setDraft(e.currentTarget.value)}
           />
+          <label for="feed-key" class="feed-key-label">
+            {t('feedKey')}
+          </label>
+          <input
+            id="feed-key"
+            type="text"
+            spellcheck={false}
+            autocomplete="off"
+            value={feeds.key}
+            onInput={(e) => feeds.setKey(e.currentTarget.value)}
+          />
           <button type="submit" class="button" disabled={feeds.busy !== null}>
             {feeds.busy === feeds.draft && feeds.draft ? t('feedChecking') : t('addFeed')}
           </button>
@@ -146,6 +157,7 @@ function importOutcome({ added, alreadySaved, keptOnDevice, notStored }: ImportR
 function useFeeds() {
   const [list, setList] = useState<FeedSummary[]>([]);
   const [draft, setDraft] = useState('');
+  const [key, setKey] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const refresh = async () => setList((await askBackground('feeds:list', {}).catch(() => null)) ?? []);
@@ -168,13 +180,16 @@ function useFeeds() {
     list,
     draft,
     setDraft,
+    key,
+    setKey,
     busy,
     error,
     add: () =>
       run(draft.trim(), async () => {
-        const answer = await askBackground('feeds:add', { url: draft.trim() });
+        const answer = await askBackground('feeds:add', { url: draft.trim(), publicKey: key.trim() || undefined });
         if (!answer.ok) throw new Error(answer.error);
         setDraft('');
+        setKey('');
       }),
     check: (url: string) => run(url, () => askBackground('feeds:check', { url })),
     remove: (url: string) => run(url, () => askBackground('feeds:remove', { url })),

@@ -10,7 +10,13 @@ describe('FeedList', () => {
     render(
       <FeedList
         feeds={[
-          { url: 'https://a.example/index.json', briefs: 2_000, checkedAt: now - 3 * hour, updatedAt: now - 25 * hour },
+          {
+            url: 'https://a.example/index.json',
+            signed: true,
+            briefs: 2_000,
+            checkedAt: now - 3 * hour,
+            updatedAt: now - 25 * hour,
+          },
         ]}
         busy={null}
         now={now}
@@ -18,7 +24,7 @@ describe('FeedList', () => {
         onRemove={() => {}}
       />,
     );
-    expect(screen.getByText('2,000 briefs · checked 3 hours ago · updated yesterday')).toBeTruthy();
+    expect(screen.getByText('2,000 briefs · signed · checked 3 hours ago · updated yesterday')).toBeTruthy();
   });
 
   it('names the last problem, and what is kept meanwhile', () => {
@@ -27,6 +33,7 @@ describe('FeedList', () => {
         feeds={[
           {
             url: 'https://a.example/index.json',
+            signed: false,
             briefs: 2_000,
             checkedAt: now,
             updatedAt: now - 3 * hour,
@@ -49,7 +56,7 @@ describe('FeedList', () => {
     const onRemove = vi.fn();
     render(
       <FeedList
-        feeds={[{ url: 'https://a.example/index.json', briefs: 1 }]}
+        feeds={[{ url: 'https://a.example/index.json', signed: false, briefs: 1 }]}
         busy={null}
         onCheck={onCheck}
         onRemove={onRemove}

@@ -14,6 +14,7 @@ import { launchChromium } from '../../tools/chromium';
 import { articlePage } from '../../tools/fixture-pages';
 import { syntheticCatalog } from '../../tools/synthetic-catalog';
 import type { Catalog } from '../../utils/catalog';
+import { generateFeedKeys } from '../../utils/feed-signing';
 import { FeedHost } from '../feed-host';
 import { chromiumPath, type ExtensionBrowser, launchWithExtension } from './harness';
 
@@ -97,6 +98,22 @@ describe.skipIf(!chromiumPath)('feeds in Chromium', () => {
     await page.goto(second.url);
     await expect.poll(() => heading(page), { timeout: 10_000 }).toBe(second.title);
     await page.close();
+  });
+
+  it('refuses an index not signed by the key the feed was added with, and says so', async () => {
+    const signedHost = new FeedHost();
+    await signedHost.start();
+    const { privateKey } = await generateFeedKeys();
+    const stranger = await generateFeedKeys();
+    await signedHost.publish(syntheticCatalog(5), privateKey);
+    await options.getByLabel('Feed URL').fill(signedHost.url);
+    await options.getByLabel('Public key, if the feed is signed (optional)').fill(stranger.publicKey);
+    await options.getByRole('button', { name: 'Add feed' }).click();
+    await expect
+      .poll(() => options.getByRole('list', { name: 'Your feeds' }).getByRole('alert').last().textContent())
+      .toMatch(/^The feed's index is not signed by its key/);
+    await options.getByRole('button', { name: 'Remove' }).last().click();
+    await signedHost.stop();
   });
 
   it('refuses a feed URL it could never use, with the reason', async () => {

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseFeedIndex } from '../../utils/feed';
+import { verifyIndex } from '../../utils/feed-signing';
 import catalogJson from '../test-catalog.json';
 
 const run = promisify(execFile);
@@ -28,6 +29,24 @@ describe('npm run feed:build', () => {
       index.shards.map((s) => `${s.sha256}.json`).sort(),
     );
   }, 30_000);
+
+  it('signs the index with a key from feed:keygen', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bb-feed-'));
+    await writeFile(join(dir, 'catalog.json'), JSON.stringify(catalogJson));
+    await run('npx', ['tsx', 'scripts/feed-keygen.ts', join(dir, 'keys')], { cwd: root });
+    const result = await feedBuild(
+      join(dir, 'catalog.json'),
+      join(dir, 'feed'),
+      '--key',
+      join(dir, 'keys/feed-key.private.jwk'),
+    );
+    expect(result.code).toBe(0);
+    const publicKey = (await readFile(join(dir, 'keys/feed-key.public.txt'), 'utf8')).trim();
+    const index = await readFile(join(dir, 'feed/index.json'), 'utf8');
+    const signature = await readFile(join(dir, 'feed/index.sig'), 'utf8');
+    expect(await verifyIndex(index, signature, publicKey)).toBe(true);
+    expect(await verifyIndex(index.replace('"catalogVersion"', '"catalogVersion" '), signature, publicKey)).toBe(false);
+  }, 60_000);
 
   it('refuses an invalid catalog with the post and field named, and writes nothing', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'bb-feed-'));

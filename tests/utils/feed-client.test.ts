@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticCatalog } from '../../tools/synthetic-catalog';
 import { CHECK_EVERY_MS, checkFeed, feedUrlProblem, type HeldFeed, nextCheck } from '../../utils/feed-client';
+import { generateFeedKeys } from '../../utils/feed-signing';
 import { FeedHost } from '../feed-host';
 
 const held = (check: Awaited<ReturnType<typeof checkFeed>>): HeldFeed =>
@@ -63,6 +64,27 @@ describe('checking a feed on a real HTTP server', () => {
     host.override = (path) => (path === shard ? { status: 200, body: text.slice(0, text.length / 2) } : null);
     await expect(checkFeed(host.url, { shards: new Map() })).rejects.toThrow(/does not match its hash/);
     host.override = null;
+  });
+
+  it('accepts only an index signed by the feed’s key, when it was added with one', async () => {
+    const { publicKey, privateKey } = await generateFeedKeys();
+    const other = await generateFeedKeys();
+    await host.publish(syntheticCatalog(100), privateKey);
+    const signed = await checkFeed(host.url, { shards: new Map() }, fetch, publicKey);
+    expect(signed.status).toBe('updated');
+    await expect(checkFeed(host.url, { shards: new Map() }, fetch, other.publicKey)).rejects.toThrow(
+      /not signed by its key/,
+    );
+    // A compromised host rewrites the index (and its shards, consistently): the signature gives it away.
+    const index = host.files.get('index.json')!;
+    host.override = (path) =>
+      path === 'index.json' ? { status: 200, body: index.replace('"catalogVersion": 1', '"catalogVersion": 9') } : null;
+    await expect(checkFeed(host.url, { shards: new Map() }, fetch, publicKey)).rejects.toThrow(/not signed by its key/);
+    host.override = null;
+    await host.publish(syntheticCatalog(100));
+    await expect(checkFeed(host.url, { shards: new Map() }, fetch, publicKey)).rejects.toThrow(
+      /added with a key, but its index has no signature/,
+    );
   });
 
   it('accepts https, and http only from this computer', () => {
