@@ -60,6 +60,7 @@ export default defineBackground(() => {
     if (checked !== (await connection())) await queueRefresh(false);
     return connection();
   };
+  browser.runtime.onStartup.addListener(() => void feeds.scheduleAfterStart());
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void queueRefresh(true);
     // The release's default feed (wxt.config.ts), added once, on a new install: a reader who removes

@@ -77,6 +77,16 @@ export function createFeedService({ connection, bundled, wakeAt, onCatalogChange
         }
         await afterChange(changed);
       }),
+    /**
+     * At browser start: the next check is due no sooner than a random moment in the first minute, so
+     * a host is not hit by every reader's browser at once (Safe Browsing's rule).
+     */
+    async scheduleAfterStart(random = Math.random()) {
+      const feeds = await getFeeds(await connection());
+      if (feeds.length === 0) return;
+      const due = Math.min(...feeds.map((f) => f.status.nextCheckAt));
+      wakeAt(Math.max(due, Date.now() + 5_000 + random * 55_000));
+    },
     /** The feed posts now cached, for a worker that just started. */
     async posts(): Promise<Post[]> {
       return (await getFeeds(await connection())).flatMap(feedPosts);

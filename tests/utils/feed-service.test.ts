@@ -1,0 +1,47 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { parseCatalog } from '../../utils/catalog';
+import { openBlogBriefDb, putFeedStatus } from '../../utils/db';
+import { createFeedService } from '../../utils/feed-service';
+import catalogJson from '../test-catalog.json';
+
+describe('the feed service’s schedule', () => {
+  it('makes no request and sets no alarm without feeds', async () => {
+    const db = await openBlogBriefDb(`service-${Math.random()}`);
+    const wakes: (number | null)[] = [];
+    const service = createFeedService({
+      connection: async () => db,
+      bundled: () => parseCatalog(catalogJson),
+      wakeAt: (when) => wakes.push(when),
+      onCatalogChanged: async () => {},
+      fetchFn: () => Promise.reject(new Error('no request expected')),
+    });
+    await service.scheduleAfterStart();
+    await service.checkDue();
+    expect(wakes).toEqual([null]);
+    db.close();
+  });
+
+  it('at browser start, checks an overdue feed at a random moment of the first minute, not at once', async () => {
+    const db = await openBlogBriefDb(`service-${Math.random()}`);
+    await putFeedStatus(db, {
+      url: 'https://feeds.example.org/index.json',
+      addedAt: 1,
+      shards: {},
+      status: { failures: 0, nextCheckAt: 0 },
+    });
+    const wakes: (number | null)[] = [];
+    const service = createFeedService({
+      connection: async () => db,
+      bundled: () => parseCatalog(catalogJson),
+      wakeAt: (when) => wakes.push(when),
+      onCatalogChanged: async () => {},
+    });
+    const before = Date.now();
+    await service.scheduleAfterStart(0.5);
+    expect(wakes[0]).toBeGreaterThanOrEqual(before + 5_000 + 27_500);
+    expect(wakes[0]).toBeLessThanOrEqual(Date.now() + 60_000);
+    db.close();
+  });
+});
