@@ -2,21 +2,27 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { parseCatalog } from '../../utils/catalog';
-import { openBlogBriefDb, putFeedStatus } from '../../utils/db';
+import { type BlogBriefDb, openBlogBriefDb, putFeedStatus } from '../../utils/db';
 import { createFeedService } from '../../utils/feed-service';
 import catalogJson from '../test-catalog.json';
+
+/** A feed service over `db` that records the alarms it asks for. */
+function serviceOver(db: BlogBriefDb, fetchFn?: typeof fetch) {
+  const wakes: (number | null)[] = [];
+  const service = createFeedService({
+    connection: async () => db,
+    bundled: () => parseCatalog(catalogJson),
+    wakeAt: (when) => wakes.push(when),
+    onCatalogChanged: async () => {},
+    fetchFn,
+  });
+  return { service, wakes };
+}
 
 describe('the feed service’s schedule', () => {
   it('makes no request and sets no alarm without feeds', async () => {
     const db = await openBlogBriefDb(`service-${Math.random()}`);
-    const wakes: (number | null)[] = [];
-    const service = createFeedService({
-      connection: async () => db,
-      bundled: () => parseCatalog(catalogJson),
-      wakeAt: (when) => wakes.push(when),
-      onCatalogChanged: async () => {},
-      fetchFn: () => Promise.reject(new Error('no request expected')),
-    });
+    const { service, wakes } = serviceOver(db, () => Promise.reject(new Error('no request expected')));
     await service.scheduleAfterStart();
     await service.checkDue();
     expect(wakes).toEqual([null]);
@@ -31,13 +37,7 @@ describe('the feed service’s schedule', () => {
       shards: {},
       status: { failures: 0, nextCheckAt: 0 },
     });
-    const wakes: (number | null)[] = [];
-    const service = createFeedService({
-      connection: async () => db,
-      bundled: () => parseCatalog(catalogJson),
-      wakeAt: (when) => wakes.push(when),
-      onCatalogChanged: async () => {},
-    });
+    const { service, wakes } = serviceOver(db);
     const before = Date.now();
     await service.scheduleAfterStart(0.5);
     expect(wakes[0]).toBeGreaterThanOrEqual(before + 5_000 + 27_500);
