@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { ARTICLE_HOSTS } from '../utils/blogs';
 
@@ -77,7 +78,8 @@ export async function launchFirefox({
       ...(colorScheme ? { 'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1 } : {}),
     },
   });
-  await browser.installExtension(extensionPath);
+  // Firefox wants an absolute path.
+  await browser.installExtension(resolve(extensionPath));
   // The BiDi connection under puppeteer's Browser (public on the BiDi implementation, not in its types).
   const connection = (browser as unknown as { connection: BidiConnection }).connection;
   const served = new Map<string, string>();
