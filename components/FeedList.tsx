@@ -39,6 +39,7 @@ export function FeedList({
         const briefs = plural('feedBriefs', feed.briefs);
         const facts = [
           briefs,
+          feed.otherBlogs > 0 && plural('feedOtherBlogs', feed.otherBlogs),
           feed.signed && t('feedSigned'),
           feed.checkedAt && t('feedChecked', ago(feed.checkedAt, now)),
         ];

@@ -45,7 +45,7 @@ const firefox = await launchFirefox({
   colorScheme: 'dark',
 });
 const tab = await firefox.browser.newPage();
-await tab.setViewport({ width: 1440, height: 640 });
+await firefox.setViewport(tab, { width: 1440, height: 640 });
 await tab.goto(post.url);
 await tab.waitForFunction(() => document.querySelector('[data-blog-brief-panel]')?.shadowRoot?.querySelector('h2'));
 await new Promise((r) => setTimeout(r, 300));

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { ARTICLE_HOSTS } from '../utils/blogs';
 
 /** The add-on id of the Firefox build (wxt.config.ts), whose pages the uuid pref places. */
@@ -30,6 +30,11 @@ export interface LaunchedFirefox {
   extensionOrigin: string;
   /** Serves `html` for loads of exactly `url` from now on (other blog URLs keep the default page). */
   serve(url: string, html: string): void;
+  /**
+   * Sizes a tab's viewport. Not page.setViewport: puppeteer also sends a screen-orientation override
+   * that Firefox ESR 140 (Debian's firefox-esr) does not know, and the whole call fails.
+   */
+  setViewport(page: Page, size: { width: number; height: number }): Promise<void>;
   /** Opens an extension page (popup.html, options.html) and waits until its document is complete. */
   openExtensionPage(path: string, viewport?: { width: number; height: number }): Promise<Page>;
   /**
@@ -37,7 +42,11 @@ export interface LaunchedFirefox {
    * link opens are not always reported to puppeteer as pages. Undefined while there is no such tab.
    */
   evaluateInTab(url: string, expression: string): Promise<unknown>;
-  /** Every message Firefox's console service holds (CSP and extension errors land here). */
+  /**
+   * Every message Firefox's console service holds (CSP and extension errors land here), read in the
+   * browser's chrome scope. Firefox ESR 140 has no chrome scope over BiDi: there, the errors BiDi's
+   * log reported from every page and extension context since launch.
+   */
   consoleMessages(): Promise<string[]>;
   close(): Promise<void>;
 }
@@ -83,6 +92,12 @@ export async function launchFirefox({
   // The BiDi connection under puppeteer's Browser (public on the BiDi implementation, not in its types).
   const connection = (browser as unknown as { connection: BidiConnection }).connection;
   const served = new Map<string, string>();
+  const logged: string[] = [];
+  connection.on('log.entryAdded', (event: unknown) => {
+    const entry = event as { level: string; text: string | null; source?: { context?: string }; stackTrace?: unknown };
+    if (entry.level === 'error') logged.push(`${entry.text ?? ''} @ ${JSON.stringify(entry.stackTrace ?? '')}`);
+  });
+  await connection.send('session.subscribe', { events: ['log.entryAdded'] });
   connection.on('network.beforeRequestSent', (event: unknown) => {
     const { isBlocked, request } = event as BlockedRequest;
     if (!isBlocked) return;
@@ -103,24 +118,31 @@ export async function launchFirefox({
     urlPatterns: Object.keys(ARTICLE_HOSTS).map((hostname) => ({ type: 'pattern', protocol: 'https', hostname })),
   });
   const extensionOrigin = `moz-extension://${uuid}`;
+  async function setViewport(page: Page, viewport: { width: number; height: number }) {
+    await connection.send('browsingContext.setViewport', { context: contextOf(page), viewport });
+  }
 
   return {
     browser,
     extensionOrigin,
     serve: (url, html) => void served.set(url, html),
+    setViewport,
     async openExtensionPage(path, viewport = { width: 400, height: 600 }) {
       const page = await browser.newPage();
-      await page.setViewport(viewport);
+      await setViewport(page, viewport);
       // Firefox reports no load events for extension pages over BiDi: navigate without waiting, then
       // wait for the document itself.
       await connection.send('browsingContext.navigate', {
-        context: (page.mainFrame() as unknown as { _id: string })._id,
+        context: contextOf(page),
         url: `${extensionOrigin}/${path}`,
         wait: 'none',
       });
-      await page.waitForFunction(() => document.readyState === 'complete' && location.protocol === 'moz-extension:', {
-        polling: 50,
-      });
+      await waitInPage(
+        page,
+        () => document.readyState === 'complete' && location.protocol === 'moz-extension:',
+        [],
+        'the page to load',
+      );
       return page;
     },
     async evaluateInTab(url, expression) {
@@ -150,9 +172,37 @@ export async function launchFirefox({
         target: { context },
         awaitPromise: false,
         resultOwnership: 'none',
-      } as never)) as unknown as { result: { result: { value: { value: string }[] } } };
+      } as never)) as unknown as { result: { type: string; result?: { value: { value: string }[] } } };
+      if (result.type === 'exception' || !result.result) return [...logged];
       return result.result.value.map((entry) => entry.value);
     },
     close: () => browser.close(),
   };
+}
+
+/** The BiDi browsing context of a page's main frame. */
+function contextOf(page: Page): string {
+  return (page.mainFrame() as unknown as { _id: string })._id;
+}
+
+/**
+ * page.waitForFunction without puppeteer's injected poller, which calls Function(): the CSP of
+ * extension pages refuses that in Firefox ESR 140. Polls `fn` in the page until it returns something
+ * truthy and hands that back.
+ */
+export async function waitInPage<A extends unknown[]>(
+  page: Page,
+  fn: (...args: A) => unknown,
+  args: A,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<ElementHandle<Element>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const handle = await page.evaluateHandle(fn as (...args: unknown[]) => unknown, ...args);
+    if (await handle.evaluate((value) => Boolean(value))) return handle as ElementHandle<Element>;
+    await handle.dispose();
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what} in ${page.url()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -1,9 +1,9 @@
 /** Synthetic catalogs for scale tests and benchmarks: deterministic, shaped like real posts. */
 
 import { BLOG_IDS, MEDIUM_PUBLICATIONS } from '../utils/blogs';
-import type { Catalog, Post, Tag } from '../utils/catalog';
+import type { Catalog, Post } from '../utils/catalog';
 
-const TOPICS: Tag[] = [
+const TOPICS = [
   'storage',
   'kubernetes',
   'migration',

@@ -20,6 +20,8 @@ export interface FeedRecord {
   catalogVersion?: number;
   /** The last good copy: the posts of each shard, by the shard's SHA-256. */
   shards: Record<string, Post[]>;
+  /** Of each shard, how many posts were refused for being of blogs Blog Brief does not cover. */
+  otherBlogs?: Record<string, number>;
   status: FeedStatus;
 }
 
@@ -35,6 +37,10 @@ export interface FeedStatus {
 
 export function feedPosts(feed: FeedRecord): Post[] {
   return Object.values(feed.shards).flat();
+}
+
+export function otherBlogPosts(feed: FeedRecord): number {
+  return Object.values(feed.otherBlogs ?? {}).reduce((sum, n) => sum + n, 0);
 }
 
 /** The merged catalog, and a signature of its sources that changes whenever the merge would. */

@@ -7,10 +7,10 @@
 
 import { BLOG_IDS, BLOGS, type BlogId, blogHosts } from './blogs';
 import { urlKey } from './match';
-import { TAGS } from './tags';
+import { MAX_TAG_LENGTH, MAX_TAGS, TAG_PATTERN } from './tags';
 import { z } from './zod';
 
-export { TAGS, type Tag } from './tags';
+export type { Tag } from './tags';
 
 const nonEmptyText = z.string().trim().min(1, 'must not be empty');
 
@@ -47,9 +47,14 @@ const postFields = {
   summary: nonEmptyText,
   bullets: z.array(nonEmptyText).min(1, 'must have at least one bullet'),
   tags: z
-    .array(z.enum(TAGS))
-    .refine((tags) => tags.includes('dist'), 'must include "dist"')
-    .refine((tags) => tags.length >= 3 && tags.length <= 5, 'must have "dist" and two to four topic tags')
+    .array(
+      z
+        .string()
+        .max(MAX_TAG_LENGTH, `must be at most ${MAX_TAG_LENGTH} characters`)
+        .regex(TAG_PATTERN, 'must be lower-case words joined by hyphens, such as "service-mesh"'),
+    )
+    .min(1, 'must name at least one topic')
+    .max(MAX_TAGS, `must have at most ${MAX_TAGS} tags`)
     .refine((tags) => new Set(tags).size === tags.length, 'must not repeat a tag'),
 };
 

@@ -18,6 +18,8 @@ export interface HeldFeed {
   lastModified?: string;
   /** The posts of each shard held, by the shard's SHA-256. */
   shards: ReadonlyMap<string, readonly Post[]>;
+  /** Of each shard held, how many posts were for other blogs (absent: none). */
+  otherBlogs?: ReadonlyMap<string, number>;
 }
 
 export type FeedCheck =
@@ -29,6 +31,8 @@ export type FeedCheck =
       lastModified?: string;
       /** Every shard of the new index (held ones reused), by SHA-256. */
       shards: Map<string, readonly Post[]>;
+      /** Posts refused for being of other blogs, by shard (only shards that had some). */
+      otherBlogs: Map<string, number>;
       /** Bytes downloaded by this check. */
       bytesFetched: number;
     };
@@ -81,17 +85,22 @@ export async function checkFeed(
   let bytesFetched = new TextEncoder().encode(indexText).length;
 
   const shards = new Map<string, readonly Post[]>();
+  const otherBlogs = new Map<string, number>();
   // One shard at a time, as uBlock Origin updates one list at a time: a feed never floods the host.
   for (const ref of index.shards) {
     const kept = held.shards.get(ref.sha256);
     if (kept) {
       shards.set(ref.sha256, kept);
+      const refused = held.otherBlogs?.get(ref.sha256);
+      if (refused) otherBlogs.set(ref.sha256, refused);
       continue;
     }
     const shardResponse = await request(fetchFn, new URL(ref.file, indexUrl).href, {});
     const text = await readBody(shardResponse, MAX_SHARD_BYTES, `shard ${ref.file}`);
     bytesFetched += new TextEncoder().encode(text).length;
-    shards.set(ref.sha256, await parseShard(text, ref));
+    const content = await parseShard(text, ref);
+    shards.set(ref.sha256, content.posts);
+    if (content.otherBlogs) otherBlogs.set(ref.sha256, content.otherBlogs);
   }
   const ids = new Set<string>();
   for (const posts of shards.values()) {
@@ -106,6 +115,7 @@ export async function checkFeed(
     etag: response.headers.get('ETag') ?? undefined,
     lastModified: response.headers.get('Last-Modified') ?? undefined,
     shards,
+    otherBlogs,
     bytesFetched,
   };
 }

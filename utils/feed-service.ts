@@ -5,7 +5,7 @@
  * for feed articles). With no feed added, it makes no request at all.
  */
 import type { Catalog, Post } from './catalog';
-import { feedPosts } from './catalog-sources';
+import { feedPosts, otherBlogPosts } from './catalog-sources';
 import { type BlogBriefDb, getFeeds } from './db';
 import { addFeed, removeFeed, syncFeed } from './feed-sync';
 import type { FeedSummary } from './messaging';
@@ -44,6 +44,7 @@ export function createFeedService({ connection, bundled, wakeAt, onCatalogChange
           url: f.url,
           signed: Boolean(f.publicKey),
           briefs: feedPosts(f).length,
+          otherBlogs: otherBlogPosts(f),
           checkedAt: f.status.checkedAt,
           updatedAt: f.status.updatedAt,
           problem: f.status.problem,

@@ -50,7 +50,12 @@ export async function syncFeed(
   try {
     const check = await checkFeed(
       url,
-      { etag: record.etag, lastModified: record.lastModified, shards: new Map(Object.entries(record.shards)) },
+      {
+        etag: record.etag,
+        lastModified: record.lastModified,
+        shards: new Map(Object.entries(record.shards)),
+        otherBlogs: new Map(Object.entries(record.otherBlogs ?? {})),
+      },
       fetchFn,
       record.publicKey,
     );
@@ -66,6 +71,7 @@ export async function syncFeed(
       lastModified: check.lastModified,
       catalogVersion: check.index.catalogVersion,
       shards: Object.fromEntries([...check.shards].map(([sha, posts]) => [sha, [...posts]])),
+      otherBlogs: Object.fromEntries(check.otherBlogs),
       status: { ...status, updatedAt: now },
     };
     await changeFeed(db, bundled(), { put: next });

@@ -12,6 +12,7 @@
  * every post's shard) changes only when the catalog doubles or halves. A client fetches only the
  * shards whose hash it does not hold.
  */
+import { BLOG_IDS } from './blogs';
 import { type Catalog, parseCatalog } from './catalog';
 import { signIndex } from './feed-signing';
 import { z } from './zod';
@@ -128,11 +129,19 @@ export function parseFeedIndex(text: string): FeedIndex {
   return result.data;
 }
 
+/** A shard's briefs, and how many of its posts were for blogs Blog Brief does not cover (refused). */
+export interface ShardContent {
+  posts: Catalog['posts'];
+  otherBlogs: number;
+}
+
 /**
  * Reads a shard after checking it is the one the index names (its SHA-256), then every post through
- * the catalog's own schema, so an error names the post and the field.
+ * the catalog's own schema, so an error names the post and the field. A post for a blog other than the
+ * three is not an error of the feed (a feed may serve more blogs than this version knows): it is left
+ * out and counted, and the feed's status says how many.
  */
-export async function parseShard(text: string, ref: ShardRef): Promise<Catalog['posts']> {
+export async function parseShard(text: string, ref: ShardRef): Promise<ShardContent> {
   if (encoder.encode(text).length > MAX_SHARD_BYTES) throw new FeedError(`shard ${ref.file} is too large`);
   if ((await sha256Hex(text)) !== ref.sha256) {
     throw new FeedError(`shard ${ref.file} does not match its hash: it was changed or cut short`);
@@ -143,13 +152,21 @@ export async function parseShard(text: string, ref: ShardRef): Promise<Catalog['
   } catch {
     throw new FeedError(`shard ${ref.file} is not valid JSON`);
   }
-  const posts = (json as { posts?: unknown })?.posts;
-  if (!Array.isArray(posts) || posts.length === 0) throw new FeedError(`shard ${ref.file} holds no posts`);
+  const raw = (json as { posts?: unknown })?.posts;
+  if (!Array.isArray(raw) || raw.length === 0) throw new FeedError(`shard ${ref.file} holds no posts`);
+  const covered = raw.filter(isForCoveredBlog);
+  if (covered.length === 0) return { posts: [], otherBlogs: raw.length };
   try {
-    return parseCatalog({ version: 1, posts }).posts;
+    return { posts: parseCatalog({ version: 1, posts: covered }).posts, otherBlogs: raw.length - covered.length };
   } catch (error) {
     throw new FeedError(`shard ${ref.file}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** A post that names a blog, and not one of ours. One without a blog field is invalid, not "other". */
+function isForCoveredBlog(raw: unknown): boolean {
+  const blog = (raw as { blog?: unknown } | null)?.blog;
+  return typeof blog !== 'string' || (BLOG_IDS as readonly string[]).includes(blog);
 }
 
 /** The shards of `index` whose content the client does not hold yet (by hash). */

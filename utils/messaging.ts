@@ -13,6 +13,8 @@ export interface FeedSummary {
   url: string;
   signed: boolean;
   briefs: number;
+  /** Posts the feed holds for blogs Blog Brief does not cover, refused. */
+  otherBlogs: number;
   checkedAt?: number;
   updatedAt?: number;
   problem?: string;

@@ -14,6 +14,7 @@ describe('FeedList', () => {
             url: 'https://a.example/index.json',
             signed: true,
             briefs: 2_000,
+            otherBlogs: 0,
             checkedAt: now - 3 * hour,
             updatedAt: now - 25 * hour,
           },
@@ -27,6 +28,18 @@ describe('FeedList', () => {
     expect(screen.getByText('2,000 briefs · signed · checked 3 hours ago · updated yesterday')).toBeTruthy();
   });
 
+  it('counts the posts it refused for being of blogs Blog Brief does not cover', () => {
+    render(
+      <FeedList
+        feeds={[{ url: 'https://a.example/index.json', signed: false, briefs: 40, otherBlogs: 12 }]}
+        busy={null}
+        onCheck={() => {}}
+        onRemove={() => {}}
+      />,
+    );
+    expect(screen.getByText('40 briefs · 12 posts refused: not of a blog Blog Brief covers')).toBeTruthy();
+  });
+
   it('names the last problem, and what is kept meanwhile', () => {
     render(
       <FeedList
@@ -35,6 +48,7 @@ describe('FeedList', () => {
             url: 'https://a.example/index.json',
             signed: false,
             briefs: 2_000,
+            otherBlogs: 0,
             checkedAt: now,
             updatedAt: now - 3 * hour,
             problem: 'Could not reach the feed: HTTP 500',
@@ -56,7 +70,7 @@ describe('FeedList', () => {
     const onRemove = vi.fn();
     render(
       <FeedList
-        feeds={[{ url: 'https://a.example/index.json', signed: false, briefs: 1 }]}
+        feeds={[{ url: 'https://a.example/index.json', signed: false, briefs: 1, otherBlogs: 0 }]}
         busy={null}
         onCheck={onCheck}
         onRemove={onRemove}

@@ -8,7 +8,7 @@
  */
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type LaunchedFirefox, launchFirefox } from '../../tools/firefox';
+import { type LaunchedFirefox, launchFirefox, waitInPage } from '../../tools/firefox';
 import { articlePage, homePage, spaArticlePage } from '../../tools/fixture-pages';
 import { favoritesFileText } from '../../utils/favorites-file';
 import { moveInApp, panelInsertedAt, recordPanelInsertion } from './page-probes';
@@ -74,7 +74,7 @@ describe.skipIf(!firefoxPath)('Blog Brief in Firefox', () => {
   beforeAll(async () => {
     firefox = await launchFirefox({ extensionPath: inject('firefoxExtensionPath'), blogPage: () => articlePage() });
     page = await firefox.browser.newPage();
-    await page.setViewport({ width: 1440, height: 900 });
+    await firefox.setViewport(page, { width: 1440, height: 900 });
   }, 60_000);
   afterAll(() => firefox?.close());
 
@@ -223,7 +223,7 @@ describe.skipIf(!firefoxPath)('Blog Brief in Firefox', () => {
 
   it('starts as a tab when the window has no room beside the text', async () => {
     const narrow = await firefox.browser.newPage();
-    await narrow.setViewport({ width: 800, height: 700 });
+    await firefox.setViewport(narrow, { width: 800, height: 700 });
     await narrow.goto(posts[0]!.url);
     await until(
       () => panelState(narrow),
@@ -308,22 +308,23 @@ describe.skipIf(!firefoxPath)('Blog Brief in Firefox', () => {
       'the save',
     );
     const popup = await firefox.openExtensionPage('popup.html');
-    await popup.waitForSelector('button.view[aria-pressed="false"]');
+    await waitInPage(popup, () => document.querySelector('button.view[aria-pressed="false"]'), [], 'the view switch');
     await popup.evaluate(() => [...document.querySelectorAll<HTMLButtonElement>('button.view')][1]!.click());
     await until(
       () => popup.$eval('#results-heading', (h) => h.textContent),
       (h) => /favorites?, newest saved first$/.test(h ?? ''),
       'the favorites view',
     );
-    const row = await popup.waitForFunction(
+    const row = await waitInPage(
+      popup,
       (title) =>
         [...document.querySelectorAll('article.row')]
           .find((a) => a.textContent?.includes(title))
           ?.querySelector('button[aria-pressed="true"]'),
-      { polling: 50 },
-      post.title,
+      [post.title],
+      'the favorite’s row',
     );
-    await (row as ElementHandle<Element>).click();
+    await row.click();
     await until(
       () => panelState(page),
       (s) => s?.saved === false,
@@ -334,20 +335,23 @@ describe.skipIf(!firefoxPath)('Blog Brief in Firefox', () => {
 
   it('options: a blog turned off, a good import, a bad one refused', async () => {
     const options = await firefox.openExtensionPage('options.html', { width: 900, height: 800 });
-    await options.waitForSelector('input[type=checkbox]');
-    const pinterest = await options.waitForFunction(() =>
-      [...document.querySelectorAll('label.check')]
-        .find((l) => l.textContent?.includes('Pinterest'))
-        ?.querySelector('input'),
+    const pinterest = await waitInPage(
+      options,
+      () =>
+        [...document.querySelectorAll('label.check')]
+          .find((l) => l.textContent?.includes('Pinterest'))
+          ?.querySelector('input'),
+      [],
+      'the Pinterest switch',
     );
-    await (pinterest as ElementHandle<Element>).click();
+    await pinterest.click();
     const stored = await until(
       () => options.evaluate(`browser.storage.sync.get('settings:blogEnabled:pinterest')`),
       (v) => (v as Record<string, unknown>)['settings:blogEnabled:pinterest'] === false,
       'the setting',
     );
     expect(stored).toEqual({ 'settings:blogEnabled:pinterest': false });
-    await (pinterest as ElementHandle<Element>).click();
+    await pinterest.click();
 
     const file = await options.$('input[type=file]');
     const good = favoritesFileText([
@@ -382,7 +386,7 @@ describe.skipIf(!firefoxPath)('Blog Brief in Firefox', () => {
     });
     try {
       const tab = await dark.browser.newPage();
-      await tab.setViewport({ width: 1440, height: 640 });
+      await dark.setViewport(tab, { width: 1440, height: 640 });
       await tab.goto(posts[0]!.url);
       await titleIs(tab, posts[0]!.title);
       const schemes = await tab.evaluate(() => {
@@ -410,8 +414,13 @@ describe.skipIf(!firefoxPath)('Blog Brief in Firefox', () => {
   });
 
   it('logs no error of its own to Firefox’s console (CSP, uncaught, extension errors)', async () => {
-    const messages = await firefox.consoleMessages();
-    expect(messages.length).toBeGreaterThan(0);
+    // A page error of our making first: proves the channel we read sees errors at all.
+    await page.evaluate(() => setTimeout(() => Promise.reject(new Error('console-probe-7731'))));
+    const messages = await until(
+      () => firefox.consoleMessages(),
+      (all) => all.some((m) => m.includes('console-probe-7731')),
+      'the probe error in the console',
+    );
     const ours = messages.filter((m) => m.includes(firefox.extensionOrigin) || /blog-brief@|\[Blog Brief\]/i.test(m));
     expect(ours).toEqual([]);
   });

@@ -4,8 +4,17 @@ import 'fake-indexeddb/auto';
 import { deleteDB } from 'idb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticCatalog } from '../../tools/synthetic-catalog';
-import { type Catalog, parseCatalog } from '../../utils/catalog';
-import { type BlogBriefDb, ensureCatalog, getFeeds, getPost, openBlogBriefDb, queryPosts } from '../../utils/db';
+import { type Catalog, type Post, parseCatalog } from '../../utils/catalog';
+import { feedPosts, otherBlogPosts } from '../../utils/catalog-sources';
+import {
+  type BlogBriefDb,
+  ensureCatalog,
+  getFeeds,
+  getPost,
+  openBlogBriefDb,
+  queryPosts,
+  tagCounts,
+} from '../../utils/db';
 import { addFeed, removeFeed, syncFeed } from '../../utils/feed-sync';
 import { FeedHost } from '../feed-host';
 import catalogJson from '../test-catalog.json';
@@ -64,6 +73,25 @@ describe('feeds in the cache', () => {
     await host.publish({ version: 1, posts: [{ ...clash, title: 'A feed’s rewrite' }, ...feedCatalog.posts] });
     await addFeed(db, host.url, parse);
     expect((await getPost(db, clash.id))?.title).toBe(clash.title);
+  });
+
+  it('takes topics the bundled catalog never had, and refuses posts of other blogs with a count', async () => {
+    await fresh();
+    const [first, second, third] = feedCatalog.posts;
+    const ofUber = { ...second!, blog: 'uber', url: 'https://www.uber.com/blog/x/' } as unknown as Post;
+    await host.publish({ version: 1, posts: [{ ...first!, tags: ['rust', 'webassembly'] }, ofUber, third!] });
+    const feed = await addFeed(db, host.url, parse);
+    expect(feed.status.problem).toBeUndefined();
+    expect(
+      feedPosts(feed)
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual([first!.id, third!.id].sort());
+    expect(otherBlogPosts(feed)).toBe(1);
+    expect(await getPost(db, second!.id)).toBeUndefined();
+    const tags = (await tagCounts(db)).map((c) => c.tag);
+    expect(tags).toContain('webassembly');
+    expect((await queryPosts(db, { tags: ['rust'] })).posts.map((p) => p.id)).toEqual([first!.id]);
   });
 
   it('removes a feed and its briefs', async () => {

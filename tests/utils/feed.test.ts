@@ -12,7 +12,9 @@ describe('the feed format', () => {
     const read = parseFeedIndex(files.get('index.json')!);
     expect(read).toEqual(index);
     expect(read.catalogVersion).toBe(3);
-    const posts = (await Promise.all(read.shards.map((ref) => parseShard(files.get(ref.file)!, ref)))).flat();
+    const contents = await Promise.all(read.shards.map((ref) => parseShard(files.get(ref.file)!, ref)));
+    const posts = contents.flatMap((content) => content.posts);
+    expect(contents.every((content) => content.otherBlogs === 0)).toBe(true);
     expect(posts.map((p) => p.id).sort()).toEqual(catalog.posts.map((p) => p.id).sort());
     expect(posts.find((p) => p.id === catalog.posts[0]!.id)).toEqual(catalog.posts[0]);
   });
@@ -79,5 +81,15 @@ describe('the feed format', () => {
     const bad = text.replace(/"url":"https:\/\/[^"]+"/, '"url":"http://example.com/x"');
     const badRef = { ...ref, sha256: await (await import('../../utils/feed')).sha256Hex(bad) };
     await expect(parseShard(bad, badRef)).rejects.toThrow(/post #\d+ "[0-9a-f]{12}": field "url"/);
+  });
+
+  it('leaves out posts of blogs it does not cover, counting them, and keeps the rest of the shard', async () => {
+    const uber = { ...catalog.posts[1]!, id: 'abcdef012345', blog: 'uber', url: 'https://www.uber.com/blog/x/' };
+    const mixed = { version: 1, posts: [catalog.posts[0]!, uber as unknown as Catalog['posts'][number]] };
+    const { index, files } = await buildFeed(mixed);
+    const ref = index.shards[0]!;
+    const content = await parseShard(files.get(ref.file)!, ref);
+    expect(content.posts.map((p) => p.id)).toEqual([catalog.posts[0]!.id]);
+    expect(content.otherBlogs).toBe(1);
   });
 });
