@@ -142,6 +142,8 @@ export default defineBackground(() => {
         }
         return { post, collapsed: settings.panelCollapsed } satisfies BriefResponse;
       }
+      case 'post:find':
+        return { postId: await postIdOf(message.url) };
       case 'brief:left':
         if (tabId !== undefined) void action.setBadgeText({ tabId, text: '' });
         return undefined;

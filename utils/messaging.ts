@@ -33,6 +33,8 @@ export type BriefResponse =
 export interface BackgroundRequests {
   /** The brief for a recognized article; the background also badges the sender's tab. */
   'brief:get': { request: { postId: string } | { url: string }; response: BriefResponse };
+  /** Popup -> background: which catalog post, bundled or from a feed, an article URL is (null: none). */
+  'post:find': { request: { url: string }; response: { postId: string | null } };
   /** The tab left the article in-app (Medium's History API navigation): drop its badge. */
   'brief:left': { request: Record<string, never>; response: undefined };
   /** Popup -> background, when it finds no catalog in IndexedDB: resolves once the background has loaded it. */
@@ -61,26 +63,28 @@ export type BackgroundMessage = {
   [T in BackgroundRequestType]: { type: T } & BackgroundRequests[T]['request'];
 }[BackgroundRequestType];
 
-const BACKGROUND_REQUEST_TYPES: ReadonlySet<string> = new Set<BackgroundRequestType>([
-  'brief:get',
-  'brief:left',
-  'catalog:ready',
-  'catalog:repair',
-  'panel:load',
-  'favorites:save',
-  'favorites:unsave',
-  'settings:set',
-  'feeds:list',
-  'feeds:add',
-  'feeds:check',
-  'feeds:remove',
-]);
+// A record, not a list: the type checker then refuses a request type added above but not here.
+const BACKGROUND_REQUEST_TYPES: Record<BackgroundRequestType, true> = {
+  'brief:get': true,
+  'post:find': true,
+  'brief:left': true,
+  'catalog:ready': true,
+  'catalog:repair': true,
+  'panel:load': true,
+  'favorites:save': true,
+  'favorites:unsave': true,
+  'settings:set': true,
+  'feeds:list': true,
+  'feeds:add': true,
+  'feeds:check': true,
+  'feeds:remove': true,
+};
 
 export function isBackgroundMessage(message: unknown): message is BackgroundMessage {
   return (
     typeof message === 'object' &&
     message !== null &&
-    BACKGROUND_REQUEST_TYPES.has((message as { type?: string }).type ?? '')
+    Object.hasOwn(BACKGROUND_REQUEST_TYPES, (message as { type?: unknown }).type as string)
   );
 }
 

@@ -11,7 +11,7 @@ import {
   queryPosts,
   tagCounts,
 } from '../../utils/db';
-import { findPostId } from '../../utils/match';
+import { findPostId, urlKey } from '../../utils/match';
 import { askBackground } from '../../utils/messaging';
 
 export function indexedDbCatalogSource(): CatalogSource {
@@ -51,7 +51,13 @@ export function indexedDbCatalogSource(): CatalogSource {
     async currentPost() {
       // The tab's URL is visible because opening the popup grants activeTab.
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      const postId = tab?.url ? findPostId(tab.url, urlIndex) : null;
+      const url = tab?.url;
+      // The bundled briefs are known here; a feed's are known to the background, asked only when the
+      // tab is on an article URL the bundled index does not hold.
+      const postId = !url
+        ? null
+        : (findPostId(url, urlIndex) ??
+          (urlKey(url) ? (await askBackground('post:find', { url })).postId : null));
       return postId
         ? ((await read(
             (db) => getPost(db, postId),

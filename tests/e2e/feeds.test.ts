@@ -67,6 +67,19 @@ describe.skipIf(!chromiumPath)('feeds in Chromium', () => {
     await popup.close();
   });
 
+  it('shows a feed’s brief under “On this page” in the popup opened over its article', async () => {
+    const article = await browser.context.newPage();
+    await article.goto(second.url);
+    const popup = await browser.openPopup();
+    // The popup asks for the active tab when it opens: with the article in front, it is the article.
+    await article.bringToFront();
+    await popup.reload();
+    const onPage = popup.getByRole('region', { name: 'On this page' });
+    await expect.poll(() => onPage.getByRole('link').first().textContent(), { timeout: 10_000 }).toBe(second.title);
+    await popup.close();
+    await article.close();
+  });
+
   it('checks again: 304 when nothing changed, one shard when one post did', async () => {
     host.requests = [];
     await options.getByRole('button', { name: 'Check now' }).click();
