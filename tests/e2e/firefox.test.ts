@@ -11,62 +11,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type LaunchedFirefox, launchFirefox, waitInPage } from '../../tools/firefox';
 import { articlePage, homePage, spaArticlePage } from '../../tools/fixture-pages';
 import { favoritesFileText } from '../../utils/favorites-file';
+import { panelControl, panelState, titleIs, until } from './firefox-probes';
 import { moveInApp, panelInsertedAt, recordPanelInsertion } from './page-probes';
 import { airbnbTechCopy, articleNotInCatalog, busiestTag, inAppFrom, inAppTo, posts } from './shipped-catalog';
 
 const firefoxPath = inject('firefoxPath');
-
-interface PanelState {
-  title: string | null;
-  collapsed: boolean;
-  saved: boolean;
-  notice: string | null;
-  visible: boolean;
-}
-
-/** What the reader sees of the panel, read through its open shadow root; null when there is none. */
-function panelState(page: Page): Promise<PanelState | null> {
-  return page.evaluate(() => {
-    const root = document.querySelector('[data-blog-brief-panel]')?.shadowRoot;
-    const aside = root?.querySelector('aside');
-    if (!root || !aside) return null;
-    const rect = aside.getBoundingClientRect();
-    return {
-      title: root.querySelector('h2')?.textContent ?? null,
-      collapsed: aside.classList.contains('bb-collapsed'),
-      saved: root.querySelector('button[aria-pressed]')?.getAttribute('aria-pressed') === 'true',
-      notice: root.querySelector('[role=status]')?.textContent ?? null,
-      visible: getComputedStyle(aside).display !== 'none' && rect.width > 0 && rect.height > 0,
-    };
-  });
-}
-
-/** A control of the panel, for a real (trusted) click. */
-async function panelControl(page: Page, selector: string): Promise<ElementHandle<Element>> {
-  const handle = await page.waitForFunction(
-    (s) => document.querySelector('[data-blog-brief-panel]')?.shadowRoot?.querySelector(s),
-    { polling: 50, timeout: 10_000 },
-    selector,
-  );
-  return handle as ElementHandle<Element>;
-}
-
-async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const titleIs = (page: Page, title: string) =>
-  until(
-    () => panelState(page),
-    (s) => s?.title === title,
-    `the brief "${title}"`,
-  );
 
 describe.skipIf(!firefoxPath)('Blog Brief in Firefox', () => {
   let firefox: LaunchedFirefox;
