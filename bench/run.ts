@@ -5,10 +5,11 @@
  *
  * Writes bench/results.json and the table in BENCHMARKS.md (quick mode: bench/out/results-quick.json
  * only, so CI shows the bench runs without rewriting the committed numbers; --pages-only: page and
- * popup numbers, printed, nothing written). Timings are reported,
- * never asserted: this exits non-zero only when the bench itself breaks.
+ * popup numbers, printed, nothing written; --feeds-only: the feed scale bench alone, printed). Timings
+ * are reported, never asserted: this exits non-zero only when the bench itself breaks.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { resolve } from 'node:path';
@@ -21,12 +22,17 @@ import { articleHostMatches, hostsOfKind } from '../utils/blogs';
 import { parseCatalog } from '../utils/catalog';
 import { buildUrlIndex, findPostId } from '../utils/match';
 import { ARTICLE_URL, closeBrowsers, evaluateInPage, launch, NON_ARTICLE_URL } from './browser';
+import { type FeedScaleResult, feedScaleBench } from './feed-scale';
 
 const quick = process.argv.includes('--quick');
+/** Only the feed scale bench (bench/feed-scale.ts), printed, nothing written. */
+const feedsOnly = process.argv.includes('--feeds-only');
 /** Page and popup numbers only, for comparing two builds of the content script quickly. Writes nothing. */
 const pagesOnly = process.argv.includes('--pages-only');
 const RUNS = quick ? 3 : pagesOnly ? 9 : 15;
 const IDB_SIZES = pagesOnly ? [] : quick ? [2_000, 10_000] : [10_000, 100_000];
+/** The feed of the scale bench: the issue's 100,000 posts; a quick run's is smaller. */
+const FEED_POSTS = quick ? 10_000 : 100_000;
 const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, 'bench/out');
 const catalog = parseCatalog(catalogJson);
@@ -210,6 +216,12 @@ async function main() {
   log('building the extension…');
   execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore' });
   const extensionDir = resolve(root, '.output/chrome-mv3');
+  if (feedsOnly) {
+    const metrics = feedMetrics(await feedScaleBench(extensionDir, FEED_POSTS, log));
+    console.log(`\n${renderTable({ ...reportHeader(), metrics: metrics.map(finish) })}`);
+    log('feeds only: nothing written');
+    return;
+  }
   const floorDir = await prepareFloorExtension();
 
   const variants = {
@@ -269,6 +281,7 @@ async function main() {
   const [popup, popupFloor, popupFloorIdb] = popups.map((p) => p.samples) as [number[], number[], number[]];
   await closeBrowsers([variants.blogBrief, variants.floor]);
   const recognition = recognitionThroughput();
+  const feeds = pagesOnly ? null : await feedScaleBench(extensionDir, FEED_POSTS, log);
 
   const added = (name: 'blogBrief' | 'floor', page: 'article' | 'other') => {
     const base = summarize(task.none[page]);
@@ -406,6 +419,7 @@ async function main() {
       samples: r.samples.popupFirstPage!,
     });
   }
+  if (feeds) metrics.push(...feedMetrics(feeds));
   metrics.push({
     id: 'recognition',
     label: 'URL recognition in Node',
@@ -414,7 +428,25 @@ async function main() {
     budget: { min: 1_000_000 },
   });
 
-  const report = {
+  const report = { ...reportHeader(), metrics: metrics.map(finish) };
+  const table = renderTable(report);
+  console.log(`\n${table}`);
+  if (pagesOnly) {
+    log('pages only: nothing written');
+  } else if (quick) {
+    await writeFile(resolve(out, 'results-quick.json'), `${JSON.stringify(report, null, 2)}\n`);
+    log('quick mode: wrote bench/out/results-quick.json (BENCHMARKS.md and bench/results.json untouched)');
+  } else {
+    await writeFile(resolve(root, 'bench/results.json'), `${JSON.stringify(report, null, 2)}\n`);
+    await writeBenchmarksMd(table);
+    log('wrote bench/results.json and BENCHMARKS.md');
+  }
+  const failed = report.metrics.filter((m) => m.pass === false).map((m) => m.label);
+  log(failed.length ? `over budget: ${failed.join('; ')}` : 'every budget met');
+}
+
+function reportHeader() {
+  return {
     date: new Date().toISOString(),
     quick,
     runs: RUNS,
@@ -430,28 +462,61 @@ async function main() {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'ignore'],
       }).trim(),
-      blogBrief: JSON.parse(await readFile(resolve(root, 'package.json'), 'utf8')).version as string,
+      blogBrief: (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version,
     },
-    metrics: metrics.map(({ samples, summary, ...m }) => {
-      const s = summary ?? summarize(samples);
-      const pass = m.budget ? ('max' in m.budget ? s.median <= m.budget.max : s.median >= m.budget.min) : null;
-      return { ...m, ...s, pass, samples: samples.map((x) => Math.round(x * 1000) / 1000) };
-    }),
   };
-  const table = renderTable(report);
-  console.log(`\n${table}`);
-  if (pagesOnly) {
-    log('pages only: nothing written');
-  } else if (quick) {
-    await writeFile(resolve(out, 'results-quick.json'), `${JSON.stringify(report, null, 2)}\n`);
-    log('quick mode: wrote bench/out/results-quick.json (BENCHMARKS.md and bench/results.json untouched)');
-  } else {
-    await writeFile(resolve(root, 'bench/results.json'), `${JSON.stringify(report, null, 2)}\n`);
-    await writeBenchmarksMd(table);
-    log('wrote bench/results.json and BENCHMARKS.md');
-  }
-  const failed = report.metrics.filter((m) => m.pass === false).map((m) => m.label);
-  log(failed.length ? `over budget: ${failed.join('; ')}` : 'every budget met');
+}
+
+/** A metric with its summary and whether it meets its budget. */
+function finish({ samples, summary, ...m }: Metric) {
+  const s = summary ?? summarize(samples);
+  const pass = m.budget ? ('max' in m.budget ? s.median <= m.budget.max : s.median >= m.budget.min) : null;
+  return { ...m, ...s, pass, samples: samples.map((x) => Math.round(x * 1000) / 1000) };
+}
+
+function feedMetrics(r: FeedScaleResult): Metric[] {
+  const n = r.posts.toLocaleString('en-US');
+  const mib = (bytes: number) => bytes / 2 ** 20;
+  return [
+    {
+      id: 'feed-first-sync',
+      label: `Feed, first sync of ${n} posts (${r.shards} shards, ${mib(r.feedBytes).toFixed(1)} MiB), add to status`,
+      unit: 'ms',
+      samples: [r.firstSyncMs],
+    },
+    {
+      id: 'feed-first-sync-peak-rss',
+      label: `… peak memory of the extension process (service worker and options page; ${r.rssBeforeMiB.toFixed(0)} MiB before)`,
+      unit: 'MiB',
+      samples: [r.peakRssMiB],
+    },
+    { id: 'feed-popup-idle', label: 'Popup: opening to first post, idle', unit: 'ms', samples: r.popupFirstPostIdle },
+    {
+      id: 'feed-popup-during-sync',
+      label: '… while the first sync runs',
+      unit: 'ms',
+      samples: r.popupFirstPostDuringSync,
+    },
+    { id: 'feed-search-idle', label: 'Popup: search to results, idle', unit: 'ms', samples: r.popupSearchIdle },
+    {
+      id: 'feed-search-during-sync',
+      label: '… while the first sync runs',
+      unit: 'ms',
+      samples: r.popupSearchDuringSync,
+    },
+    {
+      id: 'feed-update',
+      label: `Feed, update of ${r.updateChangedPosts} of ${n} posts: check to applied (${r.updateShards} shards)`,
+      unit: 'ms',
+      samples: [r.updateMs],
+    },
+    {
+      id: 'feed-update-bytes',
+      label: `… bytes moved (index and changed shards; ${((r.updateBytes / r.feedBytes) * 100).toFixed(2)}% of the feed)`,
+      unit: 'KiB',
+      samples: [r.updateBytes / 1024],
+    },
+  ];
 }
 
 type Report = {

@@ -9,6 +9,7 @@ import urlIndex from 'virtual:url-index';
 import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import bundledCatalog from '../data/catalog.json';
+import { articleHostMatches } from '../utils/blogs';
 import { type Post, parseCatalog } from '../utils/catalog';
 import { type BlogBriefDb, blogBriefDbConnection, ensureCatalog, getPost } from '../utils/db';
 import { createFeedService } from '../utils/feed-service';
@@ -27,6 +28,9 @@ const FEED_ARTICLES_SCRIPT = 'feed-articles';
 
 /** The panel's code, built from entrypoints/brief-panel. */
 const PANEL_CODE_FILE = 'brief-panel.js';
+const FEED_ARTICLE_HINT_FILE = 'feed-article-hint.js';
+/** Feeds' article patterns registered one by one up to this many (about 6,000 Medium posts). */
+const MAX_FEED_ARTICLE_PATTERNS = 20_000;
 
 export default defineBackground(() => {
   const writer = createSyncWriter(browser.storage as unknown as Parameters<typeof createSyncWriter>[0], {
@@ -100,12 +104,19 @@ export default defineBackground(() => {
       if (registered.length) await browser.scripting.unregisterContentScripts({ ids: [FEED_ARTICLES_SCRIPT] });
       return;
     }
-    const script = {
-      id: FEED_ARTICLES_SCRIPT,
-      matches: articleMatchPatterns(buildUrlIndex(feedPosts)),
-      js: [PANEL_CODE_FILE],
-      runAt: 'document_start' as const,
-    };
+    const patterns = articleMatchPatterns(buildUrlIndex(feedPosts));
+    // The browser's cost of registering patterns grows with their square (BENCHMARKS.md: 60,000 take
+    // ~4 s in Chromium, 100,000 ~19 s). Past the cap, the blogs' pages get the few-byte hint instead,
+    // and the detector asks about an unknown article URL by message; other pages still send nothing.
+    const script =
+      patterns.length <= MAX_FEED_ARTICLE_PATTERNS
+        ? { id: FEED_ARTICLES_SCRIPT, matches: patterns, js: [PANEL_CODE_FILE], runAt: 'document_start' as const }
+        : {
+            id: FEED_ARTICLES_SCRIPT,
+            matches: articleHostMatches(),
+            js: [FEED_ARTICLE_HINT_FILE],
+            runAt: 'document_start' as const,
+          };
     // Updated in place, not removed and added: no page loads in a moment without it.
     if (registered.length) await browser.scripting.updateContentScripts([script]);
     else await browser.scripting.registerContentScripts([script]);

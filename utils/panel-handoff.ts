@@ -16,18 +16,38 @@ export interface PanelCode {
 }
 
 const KEY = '__blogBriefPanelCode';
+const ASK_BY_URL = '__blogBriefAskByUrl';
 const WAITING = '__blogBriefPanelCodeWaiting';
 
 export function publishPanelCode(code: PanelCode): void {
+  (globalThis as Record<string, unknown>)[KEY] = code;
+  wakeWaiter();
+}
+
+/**
+ * From entrypoints/feed-article-hint: the reader's feeds hold articles the browser does not inject
+ * the panel's code for up front (too many for match patterns); an unknown article URL is worth asking about.
+ */
+export function publishAskByUrl(): void {
+  (globalThis as Record<string, unknown>)[ASK_BY_URL] = true;
+  wakeWaiter();
+}
+
+export function askByUrlHinted(): boolean {
+  return (globalThis as Record<string, unknown>)[ASK_BY_URL] === true;
+}
+
+/**
+ * The detector may have run first and be waiting (a feed article: the browser injects what the
+ * background registered at run time after the manifest's scripts).
+ */
+function wakeWaiter() {
   const world = globalThis as Record<string, unknown>;
-  world[KEY] = code;
-  // The detector may have run first and be waiting (a feed article: the browser injects the panel's
-  // code, registered at run time, after the manifest's scripts).
   (world[WAITING] as (() => void) | undefined)?.();
   delete world[WAITING];
 }
 
-/** Calls `then` once the panel's code arrives in this page (replacing any earlier waiter). */
+/** Calls `then` once the panel's code, or the hint to ask by URL, arrives in this page (replacing any earlier waiter). */
 export function whenPanelCodeArrives(then: () => void): void {
   (globalThis as Record<string, unknown>)[WAITING] = then;
 }

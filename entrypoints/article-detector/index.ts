@@ -17,7 +17,13 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { extensionAlive } from '../../utils/extension-context';
 import { findPostId, urlKey } from '../../utils/match';
 import { askBackground, type BriefResponse } from '../../utils/messaging';
-import { type PanelCode, type PanelHost, panelCode, whenPanelCodeArrives } from '../../utils/panel-handoff';
+import {
+  askByUrlHinted,
+  type PanelCode,
+  type PanelHost,
+  panelCode,
+  whenPanelCodeArrives,
+} from '../../utils/panel-handoff';
 import { watchUrl } from './watch-url';
 
 export default defineUnlistedScript(() => {
@@ -30,7 +36,8 @@ export default defineUnlistedScript(() => {
   /**
    * @param mayAskByUrl whether a URL the build's index does not know may be asked about (it may be a
    *   feed's article): after an in-app move, or once the browser injected the panel's code, which it
-   *   does only on feed articles' pages. Never on a plain page load: other pages cost no message.
+   *   does only on feed articles' pages, or the hint that the feeds are too large for that
+   *   (entrypoints/feed-article-hint). Never on a plain page load: other pages cost no message.
    */
   async function follow(url: string, mayAskByUrl: boolean) {
     if (!extensionAlive()) {
@@ -55,7 +62,7 @@ export default defineUnlistedScript(() => {
       shownId = null;
     };
     if (identity === null) return leave();
-    if (postId === null && !mayAskByUrl && !panelCode()) {
+    if (postId === null && !mayAskByUrl && !panelCode() && !askByUrlHinted()) {
       leave();
       whenPanelCodeArrives(() => {
         if (current === generation) void follow(location.href, true);

@@ -56,8 +56,7 @@ export function indexedDbCatalogSource(): CatalogSource {
       // tab is on an article URL the bundled index does not hold.
       const postId = !url
         ? null
-        : (findPostId(url, urlIndex) ??
-          (urlKey(url) ? (await askBackground('post:find', { url })).postId : null));
+        : (findPostId(url, urlIndex) ?? (urlKey(url) ? (await askBackground('post:find', { url })).postId : null));
       return postId
         ? ((await read(
             (db) => getPost(db, postId),

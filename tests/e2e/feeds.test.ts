@@ -11,11 +11,11 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../tools/chromium';
+import { FeedHost } from '../../tools/feed-host';
 import { articlePage } from '../../tools/fixture-pages';
 import { syntheticCatalog } from '../../tools/synthetic-catalog';
 import type { Catalog } from '../../utils/catalog';
 import { generateFeedKeys } from '../../utils/feed-signing';
-import { FeedHost } from '../feed-host';
 import { chromiumPath, type ExtensionBrowser, launchWithExtension } from './harness';
 
 const feedCatalog: Catalog = syntheticCatalog(300);
@@ -154,6 +154,48 @@ describe.skipIf(!chromiumPath)('feeds in Chromium', () => {
     await popup.close();
     await page.close();
   });
+});
+
+describe.skipIf(!chromiumPath)('a feed too large for one match pattern per article, in Chromium', () => {
+  it('still shows its brief on the first visit to its article, and nothing on an article it lacks', async () => {
+    // 7,000 posts × 3 Medium hosts: over the background's 20,000 registered patterns.
+    const large = syntheticCatalog(7_000);
+    const host = new FeedHost();
+    await host.start();
+    await host.publish(large);
+    const browser = await launchWithExtension();
+    try {
+      const options = await browser.context.newPage();
+      await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await options.getByLabel('Feed URL').fill(host.url);
+      await options.getByRole('button', { name: 'Add feed' }).click();
+      await expect
+        .poll(() => options.locator('.feed-status').first().textContent(), { timeout: 30_000 })
+        .toMatch(/^7,000 briefs/);
+      // The scale path is the one in use: the hint is registered, not 21,000 patterns.
+      const [worker] = browser.context.serviceWorkers();
+      const registered = (await worker!.evaluate('chrome.scripting.getRegisteredContentScripts()')) as {
+        js?: string[];
+      }[];
+      expect(registered.map((script) => script.js)).toEqual([['feed-article-hint.js']]);
+      const post = large.posts[6_543]!;
+      const page = await browser.context.newPage();
+      await page.goto(post.url);
+      await expect
+        .poll(
+          () =>
+            page.getByRole('complementary', { name: 'Blog Brief' }).getByRole('heading', { level: 2 }).textContent(),
+          { timeout: 10_000 },
+        )
+        .toBe(post.title);
+      await page.goto(post.url.replace(post.id, 'abcdefabcdef'));
+      await page.waitForLoadState('load');
+      expect(await page.locator('[data-blog-brief-panel]').count()).toBe(0);
+    } finally {
+      await browser.close();
+      await host.stop();
+    }
+  }, 90_000);
 });
 
 describe.skipIf(!chromiumPath)('a release that names a default feed, in Chromium', () => {

@@ -5,10 +5,10 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { FeedHost } from '../../tools/feed-host';
 import { type LaunchedFirefox, launchFirefox, waitInPage } from '../../tools/firefox';
 import { articlePage } from '../../tools/fixture-pages';
 import { syntheticCatalog } from '../../tools/synthetic-catalog';
-import { FeedHost } from '../feed-host';
 import { panelState, titleIs, until } from './firefox-probes';
 
 const feedCatalog = syntheticCatalog(300);

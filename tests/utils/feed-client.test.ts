@@ -4,10 +4,10 @@
  * by the real builder: no mocked fetch.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FeedHost } from '../../tools/feed-host';
 import { syntheticCatalog } from '../../tools/synthetic-catalog';
 import { CHECK_EVERY_MS, checkFeed, feedUrlProblem, type HeldFeed, nextCheck } from '../../utils/feed-client';
 import { generateFeedKeys } from '../../utils/feed-signing';
-import { FeedHost } from '../feed-host';
 
 const held = (check: Awaited<ReturnType<typeof checkFeed>>): HeldFeed =>
   check.status === 'updated'

@@ -3,6 +3,7 @@
 import 'fake-indexeddb/auto';
 import { deleteDB } from 'idb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { FeedHost } from '../../tools/feed-host';
 import { syntheticCatalog } from '../../tools/synthetic-catalog';
 import { type Catalog, type Post, parseCatalog } from '../../utils/catalog';
 import { feedPosts, otherBlogPosts } from '../../utils/catalog-sources';
@@ -16,7 +17,6 @@ import {
   tagCounts,
 } from '../../utils/db';
 import { addFeed, removeFeed, syncFeed } from '../../utils/feed-sync';
-import { FeedHost } from '../feed-host';
 import catalogJson from '../test-catalog.json';
 
 const bundled = parseCatalog(catalogJson);

@@ -1,4 +1,4 @@
-/** A feed host for tests: a real HTTP server on 127.0.0.1, serving a feed the real builder made. */
+/** A feed host for tests and the bench: a real HTTP server on 127.0.0.1, serving a feed the real builder made. */
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +9,8 @@ import { buildFeed } from '../utils/feed';
 export class FeedHost {
   files = new Map<string, string>();
   requests: string[] = [];
+  /** Body bytes of every 200 answer since the last reset (what a check moved over the wire). */
+  bytesServed = 0;
   override: ((path: string) => { status: number; body: string; type?: string } | null) | null = null;
   private server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').replace(/^\/feed\//, '');
@@ -29,6 +31,7 @@ export class FeedHost {
     if (req.headers['if-none-match'] === etag) {
       return void res.writeHead(304, { ETag: etag, 'Access-Control-Allow-Origin': '*' }).end();
     }
+    this.bytesServed += Buffer.byteLength(body);
     res
       .writeHead(200, { 'Content-Type': 'application/json', ETag: etag, 'Access-Control-Allow-Origin': '*' })
       .end(body);
