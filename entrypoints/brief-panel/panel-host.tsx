@@ -14,17 +14,45 @@ import { extensionAlive } from '../../utils/extension-context';
 import { createFavorites, type FavoritesStore } from '../../utils/favorites';
 import { changeSettings, favoritesViaBackground, isTabMessage } from '../../utils/messaging';
 import type { PanelHost } from '../../utils/panel-handoff';
-import { type PageMetrics, type Placement, placePanel } from '../../utils/placement';
+import { type Obstruction, type PageMetrics, type Placement, placePanel, visibleState } from '../../utils/placement';
 import { SETTING_KEYS } from '../../utils/settings';
+import { type WayWatcher, watchTheWay } from './make-way';
 import panelCss from './panel.css?inline';
 
 export function createPanelHost(): PanelHost {
   let ui: ShadowHost | null = null;
   let post: Post | null = null;
+  /** The reader's choice: open or collapsed. What shows also depends on what is in the way. */
   let collapsed = false;
   let placement: Placement | null = null;
+  let page: (PageMetrics & { documentHeight: number }) | null = null;
   let frame = 0;
   let focusRequest = 0;
+  let obstruction: Obstruction = { panel: false, tab: false };
+  /** The reader opened the panel while it was making way: it stays as asked until the way changes. */
+  let insisted = false;
+  /** The open panel's and the tab's heights, as last drawn; 0 until the open panel was first measured. */
+  let panelHeight = 0;
+  let tab = { height: 40, width: 0 };
+  let way: WayWatcher | null = null;
+  // The panel's and tab's heights, once drawn (after layout, before paint: the first frame the
+  // reader sees already shows the panel where it goes).
+  let measured: Element | null = null;
+  const sizes = new ResizeObserver(([entry]) => {
+    const aside = entry!.target;
+    const height = Math.round(entry!.borderBoxSize[0]?.blockSize ?? 0);
+    const width = Math.round(entry!.borderBoxSize[0]?.inlineSize ?? 0);
+    if (height === 0 || !placement) return;
+    if (aside.classList.contains('bb-collapsed')) {
+      if (height === tab.height && width === tab.width) return;
+      tab = { height, width };
+    } else {
+      if (height === panelHeight) return;
+      panelHeight = height;
+    }
+    way?.update(placement, { height: panelHeight }, tab);
+    draw();
+  });
   // Created with the host, on recognizing an article: its storage reads run while the brief is
   // being fetched, so the first render already knows whether the post is saved.
   const favorites: FavoritesStore = createFavorites(favoritesViaBackground());
@@ -53,19 +81,27 @@ export function createPanelHost(): PanelHost {
   };
 
   const draw = () => {
-    if (!ui?.host.isConnected || !post || !placement) return;
+    if (!ui?.host.isConnected || !post || !placement || !page) return;
     // An orphaned copy (the extension was updated under the page) cannot even read its own texts:
     // it takes the panel away rather than show a star it cannot keep.
     if (!stillConnected()) return;
+    // First drawn open and unseen, to learn its height; what shows is decided once it is known.
+    const measuring = panelHeight === 0;
+    const shown = measuring ? { collapsed: false, away: false } : visibleState(collapsed, obstruction, insisted);
+    ui.lane.className = `bb-lane${measuring ? ' bb-measuring' : ''}${shown.away ? ' bb-away' : ''}`;
+    ui.lane.style.top = `${placement.anchor}px`;
+    ui.lane.style.height = `${Math.max(page.documentHeight - placement.anchor, 0)}px`;
     render(
       <BriefPanel
         post={post}
         placement={placement}
-        collapsed={collapsed}
+        collapsed={shown.collapsed}
         focusRequest={focusRequest}
         actions={<FavoriteToggle store={favorites} post={post} class="bb-icon" onBeforeToggle={stillConnected} />}
         notice={<SyncNotice store={favorites} class="bb-notice" />}
         onCollapsedChange={(next) => {
+          // Opening the tab while the panel makes way is the reader insisting: shown as asked.
+          insisted = !next && obstruction.panel;
           collapsed = next;
           draw();
           // Remembered only where the reader had the room to choose: overlay mode always starts collapsed.
@@ -75,16 +111,28 @@ export function createPanelHost(): PanelHost {
         }}
         onClose={hide}
       />,
-      ui.wrapper,
+      ui.root,
     );
+    const aside = ui.root.firstElementChild;
+    if (aside && aside !== measured) {
+      sizes.disconnect();
+      sizes.observe(aside);
+      measured = aside;
+    }
+  };
+
+  /** The page's layout, window or header changed: measure and place again, and re-watch the way. */
+  const replace = () => {
+    if (!ui?.host.isConnected || !post) return;
+    page = measurePage();
+    placement = placePanel(page);
+    way?.update(placement, { height: panelHeight || placement.maxHeight }, tab);
+    draw();
   };
 
   const onResize = () => {
     cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => {
-      placement = placePanel(measurePage());
-      draw();
-    });
+    frame = requestAnimationFrame(replace);
   };
 
   /**
@@ -101,6 +149,8 @@ export function createPanelHost(): PanelHost {
     } else if (collapsed) {
       collapsed = false;
     }
+    // Called by the reader: shown even where it was making way.
+    insisted = obstruction.panel || obstruction.tab;
     focusRequest++;
     draw();
   };
@@ -114,8 +164,10 @@ export function createPanelHost(): PanelHost {
 
   function show(next: Post, rememberedCollapsed: boolean) {
     post = next;
-    placement = placePanel(measurePage());
+    page = measurePage();
+    placement = placePanel(page);
     collapsed = placement.mode === 'overlay' || rememberedCollapsed;
+    insisted = false;
     if (!ui) {
       ui = createShadowHost();
       window.addEventListener('resize', onResize);
@@ -128,13 +180,28 @@ export function createPanelHost(): PanelHost {
       for (const stale of [...document.documentElement.children]) if (isPanelHost(stale)) stale.remove();
       // On <html>, not <body>: a transformed or filtered body would otherwise capture position: fixed.
       document.documentElement.append(ui.host);
+      way = watchTheWay(
+        ui.sentinel,
+        (next) => {
+          obstruction = next;
+          insisted = false;
+          draw();
+        },
+        replace,
+      );
     }
+    // Until the open panel was measured once, the way is judged for the tallest it can be.
+    way?.update(placement, { height: panelHeight || placement.maxHeight }, tab);
     draw();
   }
 
   function hide() {
     if (!ui?.host.isConnected) return;
-    render(null, ui.wrapper);
+    way?.dispose();
+    way = null;
+    render(null, ui.root);
+    sizes.disconnect();
+    measured = null;
     ui.host.remove();
   }
 
@@ -157,7 +224,12 @@ function isPanelHost(element: Element): boolean {
 
 interface ShadowHost {
   host: HTMLElement;
-  wrapper: HTMLElement;
+  /** Where the panel runs down the page, from its anchor (utils/placement.ts). */
+  lane: HTMLElement;
+  /** At the lane's top: tells the panel has left its anchor (entrypoints/brief-panel/make-way.ts). */
+  sentinel: HTMLElement;
+  /** The Preact root. */
+  root: HTMLElement;
 }
 
 /**
@@ -183,6 +255,12 @@ function createShadowHost(): ShadowHost {
     style.textContent = panelCss;
     shadow.append(style);
   }
+  const sentinel = document.createElement('div');
+  sentinel.className = 'bb-sentinel';
+  wrapper.append(sentinel);
+  const root = document.createElement('div');
+  root.className = 'bb-root';
+  wrapper.append(root);
   shadow.append(wrapper);
   // The page shares the DOM with the panel and can reach into its open shadow root (kept open so
   // screen readers and the browser tests read it by role; its text is the public brief). What it must
@@ -199,7 +277,7 @@ function createShadowHost(): ShadowHost {
       { capture: true },
     );
   }
-  return { host, wrapper };
+  return { host, lane: wrapper, sentinel, root };
 }
 
 /** What keeps the host in place and visible (the panel inside is fixed to the viewport). */
@@ -221,15 +299,19 @@ const HOST_STYLE = [
 /** Events the panel's controls act on. */
 const UNTRUSTED_BLOCKED = ['click', 'keydown', 'keyup', 'input', 'change', 'submit', 'pointerdown', 'pointerup'];
 
-/** The few measurements placement needs; called only when a panel is shown or the window resizes. */
-function measurePage(): PageMetrics {
+/** The few measurements placement needs; taken when a panel is shown, and when the page's layout changes. */
+function measurePage(): PageMetrics & { documentHeight: number } {
   const column = document.querySelector('article p') ?? document.querySelector('article h1, h1');
+  const title = document.querySelector('article h1') ?? document.querySelector('h1');
   const viewportWidth = document.documentElement.clientWidth;
   return {
     viewportWidth,
     viewportHeight: window.innerHeight,
     columnRight: column ? column.getBoundingClientRect().right : null,
     headerBottom: fixedHeaderBottom(viewportWidth),
+    articleTop: title ? title.getBoundingClientRect().top + window.scrollY : null,
+    // The page's own height (the panel's lane is not in <body>, so it does not count itself).
+    documentHeight: Math.max(document.body.scrollHeight, document.body.offsetHeight),
   };
 }
 

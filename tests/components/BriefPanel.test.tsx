@@ -6,7 +6,7 @@ import type { Post } from '../../utils/catalog';
 import type { Placement } from '../../utils/placement';
 import { hostilePost, maestro } from '../fixtures';
 
-const margin: Placement = { mode: 'margin', top: 80, width: 320, maxHeight: 700 };
+const margin: Placement = { mode: 'margin', anchor: 120, top: 80, width: 320, maxHeight: 700 };
 
 function Stateful({
   post = maestro,

@@ -21,3 +21,44 @@ export function moveInApp(url: string): number {
   history.pushState({}, '', url);
   return performance.now();
 }
+
+/** What the reader sees of the panel: where it is on screen, and whether it is its tab. */
+export interface PanelOnScreen {
+  rect: { left: number; top: number; right: number; bottom: number } | null;
+  collapsed: boolean;
+  /** What of the page it covers: the data-obstacle names, and any link, button or field, with their rects. */
+  covers: string[];
+}
+
+/**
+ * The panel's box as drawn (null when it is not shown: no panel, hidden, or transparent), and every
+ * element of the page it covers: the fixture's marked parts (tools/fixture-pages.ts, data-obstacle:
+ * header, navigation, text, figures, code, tables, embeds) and every link, button and field.
+ */
+export function panelOnScreen(): PanelOnScreen {
+  const aside = document.querySelector('[data-blog-brief-panel]')?.shadowRoot?.querySelector('aside');
+  const none = { rect: null, collapsed: false, covers: [] };
+  if (!aside) return none;
+  const style = getComputedStyle(aside);
+  const box = aside.getBoundingClientRect();
+  if (style.visibility === 'hidden' || style.display === 'none' || Number(style.opacity) < 0.1 || box.width === 0)
+    return none;
+  const rect = { left: box.left, top: box.top, right: box.right, bottom: box.bottom };
+  const covers: string[] = [];
+  for (const el of document.querySelectorAll('[data-obstacle], a, button, input, select, textarea, img, iframe')) {
+    for (const r of el.getClientRects()) {
+      if (r.width === 0 || r.height === 0) continue;
+      const overlapX = Math.min(r.right, rect.right) - Math.max(r.left, rect.left);
+      const overlapY = Math.min(r.bottom, rect.bottom) - Math.max(r.top, rect.top);
+      if (overlapX > 0.5 && overlapY > 0.5) {
+        const name =
+          el.getAttribute('data-obstacle') ?? `${el.localName} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
+        covers.push(
+          `${name} at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`,
+        );
+        break;
+      }
+    }
+  }
+  return { rect, collapsed: aside.classList.contains('bb-collapsed'), covers };
+}

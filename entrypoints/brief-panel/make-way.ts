@@ -1,0 +1,200 @@
+/**
+ * Watches what of the page would be under the panel, with observers only: no work per scrolled frame
+ * and no layout read in a scroll handler. The rules are in utils/placement.ts.
+ *
+ * - The page's elements that reach into the panel's stretch of the window (wide figures, code,
+ *   tables, embeds, and any text, link or control there) are found once per layout change and
+ *   watched by two IntersectionObservers whose root is cut down to the rows the open panel and its
+ *   tab take while they stay in view: the browser reports when one enters or leaves.
+ * - Before the panel starts to stay in view (it sits level with the title until the page scrolls
+ *   past), it does not move on the page, so what is under it is read from the elements' page rows.
+ *   A sentinel at the panel's anchor tells which of the two holds.
+ * - The site's header: it may be pinned only later (Medium pins its bar when the reader scrolls back
+ *   up), so the header's elements are watched for class and style changes, and the page's size for
+ *   layout changes; either re-places the panel.
+ */
+import {
+  type Band,
+  type Obstruction,
+  overlapsAtAnchor,
+  type Placement,
+  panelBand,
+  reaches,
+  tabBand,
+} from '../../utils/placement';
+
+/** What the open panel must not cover: what is wider than the text column, controls, and text. */
+const PANEL_OBSTACLES =
+  'img,picture,video,iframe,embed,object,canvas,svg,figure,pre,table,[role="img"],a,button,input,select,textarea,p,li,blockquote,h1,h2,h3,h4,h5,h6,hr';
+/**
+ * What the tab makes way for: the same but text. Text reaches the window's edge only in windows too
+ * narrow for any margin (below about 830 px for Medium's column); there the tab stays, over the edge
+ * of the text, rather than leave the reader no way to the brief.
+ */
+const TAB_OBSTACLES =
+  'img,picture,video,iframe,embed,object,canvas,svg,figure,pre,table,[role="img"],a,button,input,select,textarea';
+
+interface Watched {
+  element: Element;
+  /** Page rows (document px). */
+  top: number;
+  bottom: number;
+}
+
+export interface WayWatcher {
+  /** The panel's place or size changed: re-find and re-watch what could be under it. */
+  update(placement: Placement, panel: { height: number }, tab: { height: number; width: number }): void;
+  dispose(): void;
+}
+
+export function watchTheWay(
+  sentinel: Element,
+  /** What is in the way changed. */
+  onChange: (obstruction: Obstruction) => void,
+  /** The page's layout or its header changed: measure and place again (then update() follows). */
+  onPageChange: () => void,
+): WayWatcher {
+  let placement: Placement | null = null;
+  let panelHeight = 0;
+  let tabHeight = 0;
+  let tabWidth = 0;
+  let panelWatched: Watched[] = [];
+  let tabWatched: Watched[] = [];
+  const underPanel = new Set<Element>();
+  const underTab = new Set<Element>();
+  let stuck = false;
+  let last: Obstruction | null = null;
+  let observers: IntersectionObserver[] = [];
+
+  const report = () => {
+    if (!placement) return;
+    const next: Obstruction = stuck
+      ? { panel: underPanel.size > 0, tab: underTab.size > 0 }
+      : {
+          panel: panelWatched.some((w) => overlapsAtAnchor(w, placement!.anchor, panelHeight)),
+          tab: tabWatched.some((w) => overlapsAtAnchor(w, placement!.anchor, tabHeight)),
+        };
+    if (last && last.panel === next.panel && last.tab === next.tab) return;
+    last = next;
+    onChange(next);
+  };
+
+  /** An observer whose root is the window's rows [top, top + height). */
+  const rowsObserver = (top: number, height: number, under: Set<Element>, targets: Watched[]) => {
+    const bottomCut = Math.max(window.innerHeight - top - height, 0);
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (entry.isIntersecting) under.add(entry.target);
+          else under.delete(entry.target);
+        }
+        report();
+      },
+      { rootMargin: `${-top}px 0px ${-bottomCut}px 0px` },
+    );
+    for (const { element } of targets) observer.observe(element);
+    return observer;
+  };
+
+  function watch() {
+    for (const observer of observers) observer.disconnect();
+    observers = [];
+    underPanel.clear();
+    underTab.clear();
+    if (!placement) return;
+    const width = document.documentElement.clientWidth;
+    // The overlay panel opens over the text by the reader's own choice: only its tab makes way.
+    panelWatched =
+      placement.mode === 'margin' ? find(PANEL_OBSTACLES, panelBand(placement, width), placement.anchor) : [];
+    tabWatched = find(TAB_OBSTACLES, tabBand(width, tabWidth || undefined), placement.anchor);
+    const p = placement;
+    const stuckObserver = new IntersectionObserver(
+      ([entry]) => {
+        // Above the rows where the panel stays: the panel has left its anchor and stays in view.
+        stuck = entry!.boundingClientRect.top < p.top;
+        report();
+      },
+      { rootMargin: `${-p.top}px 0px 0px 0px` },
+    );
+    stuckObserver.observe(sentinel);
+    observers.push(
+      stuckObserver,
+      rowsObserver(p.top, panelHeight, underPanel, panelWatched),
+      rowsObserver(p.top, tabHeight, underTab, tabWatched),
+    );
+  }
+
+  // The page's layout moved (images loaded, text reflowed): rows change, so find and watch again.
+  let pending = 0;
+  const pageChanged = () => {
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(onPageChange);
+  };
+  const sizes = new ResizeObserver(pageChanged);
+  sizes.observe(document.body);
+  // The header's own changes (pinned, shown, hidden): measured at the next frame and once its
+  // transition is likely over.
+  let settle = 0;
+  const headerChanged = () => {
+    pageChanged();
+    clearTimeout(settle);
+    settle = window.setTimeout(pageChanged, 350);
+  };
+  const header = new MutationObserver(headerChanged);
+  for (const element of headerCandidates()) {
+    header.observe(element, { attributes: true, attributeFilter: ['class', 'style'] });
+  }
+
+  return {
+    update(nextPlacement, panel, tab) {
+      placement = nextPlacement;
+      panelHeight = panel.height;
+      tabHeight = tab.height;
+      tabWidth = tab.width;
+      last = null;
+      watch();
+    },
+    dispose() {
+      for (const observer of observers) observer.disconnect();
+      sizes.disconnect();
+      header.disconnect();
+      cancelAnimationFrame(pending);
+      clearTimeout(settle);
+    },
+  };
+}
+
+/** The page's `selector` elements below the anchor that reach into `band` across the window, with their page rows. */
+function find(selector: string, band: Band, anchor: number): Watched[] {
+  const found: Watched[] = [];
+  const scrollTop = window.scrollY;
+  for (const element of document.body.querySelectorAll(selector)) {
+    const rect = element.getBoundingClientRect();
+    if (rect.width === 0 || rect.height === 0 || !reaches(rect, band)) continue;
+    const top = rect.top + scrollTop;
+    const bottom = rect.bottom + scrollTop;
+    // Above the anchor, the panel never is (it only moves down the page from there).
+    if (bottom <= anchor) continue;
+    found.push({ element, top, bottom });
+  }
+  return found;
+}
+
+/** What a site's header is made of: what is at the window's top edge, up to <body>, and its landmarks. */
+function headerCandidates(): Set<Element> {
+  const found = new Set<Element>([document.documentElement, document.body]);
+  const width = document.documentElement.clientWidth;
+  for (const x of [40, width / 2, width - 40]) {
+    for (
+      let element = document.elementFromPoint(x, 1);
+      element && element !== document.body && element !== document.documentElement;
+      element = element.parentElement
+    ) {
+      found.add(element);
+    }
+  }
+  for (const element of document.querySelectorAll('header, [role="banner"], body > nav, body > div > nav')) {
+    found.add(element);
+  }
+  return found;
+}
