@@ -90,7 +90,9 @@ export function createPanelHost(): PanelHost {
     const shown = measuring ? { collapsed: false, away: false } : visibleState(collapsed, obstruction, insisted);
     ui.lane.className = `bb-lane${measuring ? ' bb-measuring' : ''}${shown.away ? ' bb-away' : ''}`;
     ui.lane.style.top = `${placement.anchor}px`;
-    ui.lane.style.height = `${Math.max(page.documentHeight - placement.anchor, 0)}px`;
+    // Down to the page's end, and at least to the window's bottom (a short or hidden page would
+    // otherwise leave the sticky panel no room): never past both, so the page gets no extra scroll.
+    ui.lane.style.height = `${Math.max(page.documentHeight, page.viewportHeight) - placement.anchor}px`;
     render(
       <BriefPanel
         post={post}

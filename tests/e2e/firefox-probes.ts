@@ -21,15 +21,29 @@ export function panelState(page: Page): Promise<PanelState | null> {
       collapsed: aside.classList.contains('bb-collapsed'),
       saved: root.querySelector('button[aria-pressed]')?.getAttribute('aria-pressed') === 'true',
       notice: root.querySelector('[role=status]')?.textContent ?? null,
-      visible: getComputedStyle(aside).display !== 'none' && rect.width > 0 && rect.height > 0,
+      visible:
+        getComputedStyle(aside).display !== 'none' &&
+        getComputedStyle(aside).visibility === 'visible' &&
+        rect.width > 0 &&
+        rect.height > 0,
     };
   });
 }
 
-/** A control of the panel, for a real (trusted) click. */
+/**
+ * A control of the panel, for a real (trusted) click: once a reader could click it, i.e. the panel
+ * is drawn where it goes (it is unseen while first measured) and the control is what is at its centre.
+ */
 export async function panelControl(page: Page, selector: string): Promise<ElementHandle<Element>> {
   const handle = await page.waitForFunction(
-    (s) => document.querySelector('[data-blog-brief-panel]')?.shadowRoot?.querySelector(s),
+    (s) => {
+      const host = document.querySelector('[data-blog-brief-panel]');
+      const control = host?.shadowRoot?.querySelector(s);
+      if (!control || getComputedStyle(control).visibility !== 'visible') return null;
+      const box = control.getBoundingClientRect();
+      const atCentre = host!.shadowRoot!.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      return atCentre && control.contains(atCentre) ? control : null;
+    },
     { polling: 50, timeout: 10_000 },
     selector,
   );
@@ -46,9 +60,10 @@ export async function until<T>(read: () => Promise<T>, accept: (value: T) => boo
   }
 }
 
+/** Waits for the brief of `title` to be drawn where the reader sees it (not its unseen first measure). */
 export const titleIs = (page: Page, title: string) =>
   until(
     () => panelState(page),
-    (s) => s?.title === title,
+    (s) => s?.title === title && s.visible,
     `the brief "${title}"`,
   );
