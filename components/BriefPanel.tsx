@@ -9,11 +9,13 @@ import { TagList } from './TagList';
 
 export interface BriefPanelProps {
   post: Post;
-  placement: Placement;
-  collapsed: boolean;
-  onCollapsedChange: (collapsed: boolean) => void;
-  /** Closes the panel on this page; it comes back on the next article. */
-  onClose: () => void;
+  /** Beside the article (utils/placement.ts); absent in the browser's side panel, which is all the brief's. */
+  placement?: Placement;
+  collapsed?: boolean;
+  /** Beside the article only: collapse to the tab and back. */
+  onCollapsedChange?: (collapsed: boolean) => void;
+  /** Beside the article only: closes the panel on this page; it comes back on the next article. */
+  onClose?: () => void;
   /** Extra controls in the header (the save button). */
   actions?: ComponentChildren;
   /** A message for the reader above the brief (e.g. a favorite kept on this device only). */
@@ -23,15 +25,16 @@ export interface BriefPanelProps {
 }
 
 /**
- * The brief beside an article: an <aside> landmark named "Blog Brief". Collapsed, it is a small tab at
- * the window's edge; Esc anywhere inside collapses it and returns focus to that tab.
+ * The brief: an <aside> landmark named "Blog Brief". Beside an article, it collapses to a small tab
+ * at the window's edge, and Esc anywhere inside collapses it and returns focus to that tab; in the
+ * browser's side panel, it is the brief alone.
  */
 export function BriefPanel({
   post,
   placement,
-  collapsed,
-  onCollapsedChange,
-  onClose,
+  collapsed = false,
+  onCollapsedChange = () => {},
+  onClose = () => {},
   actions,
   notice,
   focusRequest = 0,
@@ -57,13 +60,13 @@ export function BriefPanel({
     onCollapsedChange(next);
   };
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && !collapsed) {
+    if (event.key === 'Escape' && !collapsed && placement) {
       event.stopPropagation();
       setCollapsed(true);
     }
   };
   const blogName = BLOGS[post.blog].name;
-  const style = {
+  const style = placement && {
     top: `${placement.top}px`,
     ...(collapsed ? {} : { width: `${placement.width}px`, maxHeight: `${placement.maxHeight}px` }),
   };
@@ -71,7 +74,7 @@ export function BriefPanel({
   return (
     <aside
       aria-label={t('extName')}
-      class={`bb-panel bb-${placement.mode}${collapsed ? ' bb-collapsed' : ''}`}
+      class={`bb-panel bb-${placement?.mode ?? 'side-panel'}${collapsed ? ' bb-collapsed' : ''}`}
       style={style}
       onKeyDown={onKeyDown}
     >
@@ -95,25 +98,29 @@ export function BriefPanel({
             <span class="bb-brand">{t('extName')}</span>
             <div class="bb-controls">
               {actions}
-              <button
-                type="button"
-                class="bb-icon"
-                aria-expanded="true"
-                aria-label={t('panelCollapse')}
-                title={t('panelCollapseHint')}
-                onClick={() => setCollapsed(true)}
-              >
-                <span aria-hidden="true">–</span>
-              </button>
-              <button
-                type="button"
-                class="bb-icon"
-                aria-label={t('panelClose')}
-                title={t('panelCloseHint')}
-                onClick={onClose}
-              >
-                <span aria-hidden="true">×</span>
-              </button>
+              {placement && (
+                <>
+                  <button
+                    type="button"
+                    class="bb-icon"
+                    aria-expanded="true"
+                    aria-label={t('panelCollapse')}
+                    title={t('panelCollapseHint')}
+                    onClick={() => setCollapsed(true)}
+                  >
+                    <span aria-hidden="true">–</span>
+                  </button>
+                  <button
+                    type="button"
+                    class="bb-icon"
+                    aria-label={t('panelClose')}
+                    title={t('panelCloseHint')}
+                    onClick={onClose}
+                  >
+                    <span aria-hidden="true">×</span>
+                  </button>
+                </>
+              )}
             </div>
           </div>
           <div class="bb-body">

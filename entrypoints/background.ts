@@ -15,7 +15,7 @@ import { type BlogBriefDb, blogBriefDbConnection, ensureCatalog, getPost } from 
 import { createFeedService } from '../utils/feed-service';
 import { articleMatchPatterns, buildUrlIndex, findPostId, type UrlIndex } from '../utils/match';
 import { type BackgroundMessage, type BriefResponse, isBackgroundMessage, type TabMessage } from '../utils/messaging';
-import { readSettings } from '../utils/settings';
+import { readSettings, SETTING_KEYS } from '../utils/settings';
 import { createSyncWriter } from '../utils/sync-writer';
 import { applyIntent } from '../utils/write-intents';
 
@@ -151,6 +151,8 @@ export default defineBackground(() => {
           void action.setBadgeText({ tabId, text: '✓' });
           void action.setBadgeBackgroundColor({ tabId, color: '#2f6f4f' });
         }
+        // The side panel follows the tab itself (entrypoints/sidepanel); the badge still says there is a brief.
+        if (settings.briefInSidePanel) return { inSidePanel: true } satisfies BriefResponse;
         return { post, collapsed: settings.panelCollapsed } satisfies BriefResponse;
       }
       case 'post:find':
@@ -191,8 +193,12 @@ export default defineBackground(() => {
         return undefined;
       case 'favorites:save':
       case 'favorites:unsave':
-      case 'settings:set':
         return applyIntent(writer, message, Date.now());
+      case 'settings:set': {
+        const receipt = await applyIntent(writer, message, Date.now());
+        void refreshSidePanelChoice();
+        return receipt;
+      }
     }
   }
 
@@ -201,11 +207,38 @@ export default defineBackground(() => {
     isBackgroundMessage(message) ? handle(message, sender) : undefined,
   );
 
+  // Kept here, not read when the shortcut is pressed: the browser opens a side panel only in direct
+  // answer to the reader's action, before any await.
+  let briefInSidePanel = false;
+  async function refreshSidePanelChoice() {
+    briefInSidePanel = (await readSettings(browser.storage, writer.latest)).briefInSidePanel;
+  }
+  void refreshSidePanelChoice();
+  // Changed on another profile, arriving through sync.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync' && SETTING_KEYS.briefInSidePanel in changes) void refreshSidePanelChoice();
+  });
+
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command !== 'toggle-panel') return;
+    if (briefInSidePanel) return openSidePanel(tab);
     const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (tabId === undefined) return;
     // Tabs without an article have no listener; that is not an error.
     browser.tabs.sendMessage(tabId, { type: 'panel:toggle' } satisfies TabMessage).catch(() => undefined);
   });
 });
+
+/** Opens the browser's side panel on the reader's window: Chrome's sidePanel, Firefox's sidebar. */
+function openSidePanel(tab: Browser.tabs.Tab | undefined): void {
+  const firefox = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+  if (firefox) {
+    void firefox.open().catch(() => undefined);
+    return;
+  }
+  const chromeSidePanel = (browser as unknown as { sidePanel?: { open(o: { windowId: number }): Promise<void> } })
+    .sidePanel;
+  if (chromeSidePanel && tab?.windowId !== undefined) {
+    void chromeSidePanel.open({ windowId: tab.windowId }).catch(() => undefined);
+  }
+}

@@ -25,6 +25,8 @@ export type BriefResponse =
   | { post: Post; collapsed: boolean }
   /** The reader turned this blog off on the options page. */
   | { disabled: true }
+  /** The reader reads briefs in the browser's side panel: none beside the article. */
+  | { inSidePanel: true }
   /** Not an article of the catalog (a URL the content script could not check itself, asked in-app). */
   | { none: true }
   | { error: string };

@@ -10,17 +10,22 @@ import { isOutboxEntry, OUTBOX_PREFIX, SETTING_PREFIX } from './synced-data';
 
 export const SETTING_KEYS = {
   panelCollapsed: `${SETTING_PREFIX}panelCollapsed`,
+  /** Briefs in the browser's side panel (Chrome's sidePanel, Firefox's sidebar) instead of beside the article. */
+  briefInSidePanel: `${SETTING_PREFIX}briefInSidePanel`,
   blogEnabled: (blog: BlogId) => `${SETTING_PREFIX}blogEnabled:${blog}`,
 } as const;
 
 /** Every setting key, and the only keys `settings:set` accepts; all settings are on/off. */
 export const ALL_SETTING_KEYS: readonly string[] = [
   SETTING_KEYS.panelCollapsed,
+  SETTING_KEYS.briefInSidePanel,
   ...BLOG_IDS.map(SETTING_KEYS.blogEnabled),
 ];
 
 export interface Settings {
   panelCollapsed: boolean;
+  /** Where briefs show: false beside the article (the default), true in the browser's side panel. */
+  briefInSidePanel: boolean;
   /** Blogs whose articles get the panel (the options page can turn a blog off). */
   blogEnabled: Record<BlogId, boolean>;
 }
@@ -50,6 +55,7 @@ export async function readSettings(
   };
   return {
     panelCollapsed: value(SETTING_KEYS.panelCollapsed) === true,
+    briefInSidePanel: value(SETTING_KEYS.briefInSidePanel) === true,
     blogEnabled: Object.fromEntries(
       BLOG_IDS.map((blog) => [blog, value(SETTING_KEYS.blogEnabled(blog)) !== false]),
     ) as Record<BlogId, boolean>,

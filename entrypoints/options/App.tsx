@@ -12,10 +12,25 @@ type Outcome = { kind: 'ok' | 'error'; text: string } | null;
 
 export function App({ favorites }: { favorites: FavoritesStore }) {
   const [enabled, setEnabled] = useState<Record<BlogId, boolean> | null>(null);
+  const [inSidePanel, setInSidePanel] = useState<boolean | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   useEffect(() => {
-    void readSettings().then((settings) => setEnabled(settings.blogEnabled));
+    void readSettings().then((settings) => {
+      setEnabled(settings.blogEnabled);
+      setInSidePanel(settings.briefInSidePanel);
+    });
   }, []);
+
+  const onPlacementChange = async (sidePanel: boolean) => {
+    setInSidePanel(sidePanel);
+    const receipt = await changeSettings({ [SETTING_KEYS.briefInSidePanel]: sidePanel }).catch(() => null);
+    if (receipt?.ok) return;
+    setInSidePanel(!sidePanel);
+    setOutcome({
+      kind: 'error',
+      text: t('settingPlacementNotSaved', t(receipt ? 'reasonDeviceRefused' : 'reasonDisconnected')),
+    });
+  };
 
   // The checkbox shows the change at once, and goes back with a reason if the writer could not store it.
   const onBlogChange = async (blog: BlogId, on: boolean) => {
@@ -60,6 +75,33 @@ export function App({ favorites }: { favorites: FavoritesStore }) {
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
+
+      <section aria-labelledby="placement-heading">
+        <h2 id="placement-heading">{t('optionsPlacementHeading')}</h2>
+        {inSidePanel !== null && (
+          <div role="radiogroup" aria-labelledby="placement-heading">
+            <label class="check">
+              <input
+                type="radio"
+                name="placement"
+                checked={!inSidePanel}
+                onChange={() => void onPlacementChange(false)}
+              />
+              {t('optionsPlacementPage')}
+            </label>
+            <label class="check">
+              <input
+                type="radio"
+                name="placement"
+                checked={inSidePanel}
+                onChange={() => void onPlacementChange(true)}
+              />
+              {t('optionsPlacementSidePanel')}
+            </label>
+          </div>
+        )}
+        <p class="hint">{t('optionsPlacementHint')}</p>
+      </section>
 
       <section aria-labelledby="blogs-heading">
         <h2 id="blogs-heading">{t('optionsBlogsHeading')}</h2>
