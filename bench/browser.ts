@@ -1,11 +1,13 @@
 import type { BrowserContext, CDPSession } from 'playwright-core';
 import catalogJson from '../data/catalog.json';
 import { type LaunchedChromium, launchChromium } from '../tools/chromium';
-import { articlePage, homePage } from '../tools/fixture-pages';
+import { articlePage, homePage, mediumArticlePage } from '../tools/fixture-pages';
 
 /** A catalog article (its brief is shown) and a Medium page that is not an article (nothing is). */
 export const ARTICLE_URL = catalogJson.posts[1]!.url;
 export const NON_ARTICLE_URL = 'https://medium.com/airbnb-engineering';
+/** A catalog article served as a long page shaped like a real Medium article, for the scrolling bench. */
+export const SCROLL_URL = catalogJson.posts[0]!.url;
 
 /**
  * Records, in the page's own world, DOMContentLoaded, the moment a brief panel has rendered and the
@@ -68,7 +70,8 @@ const launched = new Map<BrowserContext, LaunchedChromium>();
 export async function launch(extensionPath: string | null): Promise<BrowserContext> {
   const browser = await launchChromium({
     extensionPath,
-    blogPage: (url) => (url === NON_ARTICLE_URL ? homePage() : articlePage()),
+    blogPage: (url) =>
+      url === NON_ARTICLE_URL ? homePage() : url === SCROLL_URL ? mediumArticlePage() : articlePage(),
   });
   launched.set(browser.context, browser);
   await browser.context.addInitScript(PAGE_PROBE);

@@ -21,7 +21,7 @@ import { findChromium } from '../tools/chromium';
 import { articleHostMatches, hostsOfKind } from '../utils/blogs';
 import { parseCatalog } from '../utils/catalog';
 import { buildUrlIndex, findPostId } from '../utils/match';
-import { ARTICLE_URL, closeBrowsers, evaluateInPage, launch, NON_ARTICLE_URL } from './browser';
+import { ARTICLE_URL, closeBrowsers, evaluateInPage, launch, NON_ARTICLE_URL, SCROLL_URL } from './browser';
 import { type FeedScaleResult, feedScaleBench } from './feed-scale';
 
 const quick = process.argv.includes('--quick');
@@ -112,6 +112,31 @@ async function measurePage(context: BrowserContext, url: string, expectBrief: bo
     taskMs: metrics.find((m) => m.name === 'TaskDuration')!.value * 1000,
     dclToBriefMs: probe.brief === null ? null : probe.brief - probe.dcl,
   };
+}
+
+/**
+ * Main-thread time while scrolling a long Medium-shaped article down, 100 px a frame for 80 frames
+ * (the panel's observers react as figures pass), after the page and the panel have settled.
+ */
+async function measureScroll(context: BrowserContext, expectBrief: boolean): Promise<number> {
+  await quietPause();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(SCROLL_URL, { waitUntil: 'commit' });
+  await evaluateInPage(cdp, `window.__bench.settled(${expectBrief})`);
+  const task = async () => {
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    return metrics.find((m) => m.name === 'TaskDuration')!.value * 1000;
+  };
+  const before = await task();
+  await evaluateInPage(
+    cdp,
+    `(async () => { for (let i = 0; i < 80; i++) { scrollBy(0, 100); await new Promise((r) => requestAnimationFrame(r)); } await new Promise((r) => setTimeout(r, 100)); })()`,
+  );
+  const spent = (await task()) - before;
+  await page.close();
+  return spent;
 }
 
 /** From navigation start (the popup page, or `path` of the floor, opened as a tab) to the first row link in the DOM. */
@@ -244,6 +269,7 @@ async function main() {
     floor: { article: [] as number[], other: [] as number[] },
   };
   const dclToBrief = { blogBrief: [] as number[], floor: [] as number[] };
+  const scrolling = { none: [] as number[], blogBrief: [] as number[], floor: [] as number[] };
   for (let run = 0; run < RUNS; run++) {
     log(`page run ${run + 1}/${RUNS}`);
     // Alternate the order so no variant always runs first.
@@ -256,6 +282,7 @@ async function main() {
       task[name].article.push(article.taskMs);
       task[name].other.push(other.taskMs);
       if (name !== 'none') dclToBrief[name].push(article.dclToBriefMs!);
+      scrolling[name].push(await measureScroll(variants[name], name !== 'none'));
     }
   }
   const idb = await idbBench(variants.none);
@@ -322,6 +349,19 @@ async function main() {
       budget: { max: 2 },
     },
     { id: 'added-task-other-floor', label: '… floor', unit: 'ms', ...added('floor', 'other') },
+    {
+      id: 'scroll-task',
+      label: 'Main-thread time scrolling a Medium-shaped article (80 frames × 100 px), with Blog Brief',
+      unit: 'ms',
+      samples: scrolling.blogBrief,
+    },
+    {
+      id: 'scroll-task-floor',
+      label: '… floor (fixed panel, no placement work)',
+      unit: 'ms',
+      samples: scrolling.floor,
+    },
+    { id: 'scroll-task-none', label: '… without any extension', unit: 'ms', samples: scrolling.none },
     {
       id: 'baseline-task-article',
       label: 'Main-thread time without any extension, article page (baseline)',

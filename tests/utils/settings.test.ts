@@ -5,9 +5,10 @@ import { memoryProfile } from '../memory-storage';
 import { extensionProfile } from '../sync-harness';
 
 describe('settings', () => {
-  it('default to every blog on and the panel expanded', async () => {
+  it('default to every blog on, and the panel beside the article, expanded', async () => {
     expect(await readSettings(memoryProfile())).toEqual({
       panelCollapsed: false,
+      briefInSidePanel: false,
       blogEnabled: { netflix: true, airbnb: true, pinterest: true },
     });
   });
