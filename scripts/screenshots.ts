@@ -2,22 +2,49 @@ import { resolve } from 'node:path';
 import catalogJson from '../data/catalog.json';
 import { launchChromium } from '../tools/chromium';
 import { launchFirefox } from '../tools/firefox';
-import { articlePage } from '../tools/fixture-pages';
+import { articlePage, mediumArticlePage } from '../tools/fixture-pages';
 
 const root = resolve(import.meta.dirname, '..');
 const extension = resolve(root, '.output/chrome-mv3');
 const out = (name: string) => resolve(root, 'docs', name);
 
 const post = catalogJson.posts[1]!;
-const browser = await launchChromium({ extensionPath: extension, blogPage: () => articlePage({ title: post.title }) });
+const browser = await launchChromium({
+  extensionPath: extension,
+  blogPage: () => mediumArticlePage({ title: post.title }),
+});
 const { context, extensionId } = browser;
 
+// On a page shaped like a real Medium article: at the top, the tab beside the title (the full-bleed
+// hero right below would pass under the open panel); further down, open beside the text, above a
+// wide figure it will make way for.
 const page = await context.newPage();
+await page.setViewportSize({ width: 1440, height: 900 });
+const settle = () => page.waitForTimeout(400);
 for (const scheme of ['light', 'dark'] as const) {
   await page.emulateMedia({ colorScheme: scheme });
   await page.goto(post.url);
-  await page.getByRole('complementary', { name: 'Blog Brief' }).getByRole('heading', { level: 2 }).waitFor();
+  await page.getByRole('complementary', { name: 'Blog Brief' }).waitFor();
+  await settle();
+  if (scheme === 'light') await page.screenshot({ path: out('panel-medium-top.png') });
+  const figureTop = await page.evaluate(
+    () => document.querySelector('figure.outset')!.getBoundingClientRect().top + scrollY,
+  );
+  await page.evaluate((y) => scrollTo(0, y), figureTop - 700);
+  await settle();
   await page.screenshot({ path: out(`panel-${scheme}.png`) });
+}
+
+// The side panel (its page, at a side panel's size), on the article and on a tab without a brief.
+const side = await context.newPage();
+await side.setViewportSize({ width: 400, height: 800 });
+for (const scheme of ['light', 'dark'] as const) {
+  await side.emulateMedia({ colorScheme: scheme });
+  await side.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  await page.bringToFront();
+  await side.getByRole('complementary', { name: 'Blog Brief' }).getByRole('heading', { level: 2 }).waitFor();
+  await side.waitForTimeout(300);
+  await side.screenshot({ path: out(`side-panel-${scheme}.png`) });
 }
 
 const popup = await context.newPage();

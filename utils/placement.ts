@@ -42,7 +42,9 @@ export interface Placement {
 export function placePanel(page: PageMetrics): Placement {
   const top = Math.max(page.headerBottom, 0) + EDGE;
   const anchor = Math.max(page.articleTop ?? top, top);
-  const maxHeight = Math.max(page.viewportHeight - top - EDGE, 120);
+  // At most 60% of the window (its body scrolls): a companion beside the text, with room left below
+  // it for the article's figures to pass without the panel making way.
+  const maxHeight = Math.max(Math.min(page.viewportHeight - top - EDGE, Math.round(page.viewportHeight * 0.6)), 120);
   // Without a known column, assume Medium's centred 680 px text column.
   const columnRight = page.columnRight ?? (page.viewportWidth + 680) / 2;
   const room = page.viewportWidth - columnRight - 2 * GAP;

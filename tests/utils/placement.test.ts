@@ -27,9 +27,10 @@ describe('placePanel', () => {
     expect(placePanel({ ...page, viewportWidth: 1100, columnRight: null }).mode).toBe('overlay');
   });
 
-  it('keeps the panel inside the window below the header', () => {
+  it('keeps the panel inside the window below the header, and to at most 60% of its height', () => {
     const placement = placePanel({ ...page, viewportHeight: 600, headerBottom: 100 });
     expect(placement.top + placement.maxHeight).toBeLessThanOrEqual(600);
+    expect(placePanel(page).maxHeight).toBe(540);
   });
 });
 
