@@ -10,6 +10,8 @@ import { articleMatchPatterns, buildUrlIndex } from './utils/match';
 const CONTENT_SCRIPT = 'article-detector';
 /** The panel's code, a second content script: injected up front only on catalog articles' pages. */
 const PANEL_CODE = 'brief-panel';
+/** Registered by the background on the blogs' pages when feeds are too large for per-article patterns. */
+const FEED_ARTICLE_HINT = 'feed-article-hint';
 /** Where the manifest injects the panel's code: every URL of every catalog post (utils/match.ts). */
 const CATALOG_ARTICLE_MATCHES = articleMatchPatterns(buildUrlIndex(parseCatalog(catalogJson).posts));
 /**
@@ -35,7 +37,10 @@ export default defineConfig({
     define: { 'import.meta.env.BLOG_BRIEF_DEFAULT_FEED': JSON.stringify(defaultFeed) },
   }),
   hooks: {
-    'vite:build:extendConfig': contentScriptBuild({ scripts: [CONTENT_SCRIPT, PANEL_CODE], compileHinted: PANEL_CODE }),
+    'vite:build:extendConfig': contentScriptBuild({
+      scripts: [CONTENT_SCRIPT, PANEL_CODE, FEED_ARTICLE_HINT],
+      compileHinted: PANEL_CODE,
+    }),
   },
   manifest: ({ browser }) => ({
     // Reader-facing text lives in public/_locales (utils/i18n.ts).

@@ -19,6 +19,7 @@ import { dirname, relative, resolve } from 'node:path';
 import type { CDPSession } from 'playwright-core';
 import { type RawSourceMap, SourceMapConsumer } from 'source-map-js';
 import { ARTICLE_URL, closeBrowsers, evaluateInPage, launch, NON_ARTICLE_URL } from './browser';
+import { traceInjection } from './trace';
 
 const root = resolve(import.meta.dirname, '..');
 const other = process.argv.includes('--other');
@@ -129,35 +130,15 @@ async function main() {
     }
   }
   // Then the same loads traced: what the sampling profiler cannot see, Chromium creating our content
-  // scripts' world and compiling them, as the trace's ScriptInjection::InjectJs events time them.
+  // scripts' world and compiling them (bench/trace.ts).
   const extensionId = new URL(extensionOrigin).host;
   const injections: number[] = [];
   const compiles: number[] = [];
   for (let run = fresh ? -1 : 0; run < (popup ? 0 : RUNS); run++) {
-    const events: TraceEvent[] = [];
-    let complete: Promise<unknown> = Promise.resolve();
-    await recordLoad(
-      async (cdp) => {
-        cdp.on('Tracing.dataCollected', ({ value }) => void events.push(...(value as unknown as TraceEvent[])));
-        complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-        await cdp.send('Tracing.start', {
-          transferMode: 'ReportEvents',
-          traceConfig: { includedCategories: ['extensions', 'v8', 'devtools.timeline'] },
-        } as never);
-      },
-      async (cdp) => {
-        await cdp.send('Tracing.end');
-        await complete;
-      },
-    );
+    const traced = await traceInjection(context, extensionId, target, { expectBrief: !other, fresh });
     if (run < 0) continue;
-    const isOurs = (e: TraceEvent) => JSON.stringify(e.args ?? {}).includes(extensionId);
-    const total = (name: string) =>
-      events
-        .filter((e) => e.ph === 'X' && e.name === name && isOurs(e))
-        .reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0);
-    injections.push(total('ScriptInjection::InjectJs'));
-    compiles.push(total('v8.compile'));
+    injections.push(traced.inject);
+    compiles.push(traced.compile);
   }
   await closeBrowsers([context]);
 
@@ -188,12 +169,6 @@ async function main() {
   table('By function (self time per load)', byFunction, 25);
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  dur?: number;
-  args?: Record<string, unknown>;
-}
 
 main().catch((error: unknown) => {
   console.error(error);
