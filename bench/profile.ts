@@ -169,7 +169,6 @@ async function main() {
   table('By function (self time per load)', byFunction, 25);
 }
 
-
 main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);

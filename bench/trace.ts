@@ -15,9 +15,14 @@ interface TraceEvent {
 }
 
 export interface Injection {
-  /** Creating the world, compiling and running the scripts, ms. */
+  /**
+   * Chromium's injection at the page's start: creating the world, compiling and running the scripts
+   * (ScriptInjection::InjectJs), ms. Scripts injected later (document_end) run outside it.
+   */
   inject: number;
-  /** Of which V8 compiling them, ms. */
+  /** The extension's scripts evaluated, whenever injected: compiling and running them (EvaluateScript), ms. */
+  evaluate: number;
+  /** V8 compiling them, ms. */
   compile: number;
 }
 
@@ -50,5 +55,9 @@ export async function traceInjection(
   const isOurs = (e: TraceEvent) => JSON.stringify(e.args ?? {}).includes(extensionId);
   const total = (name: string) =>
     events.filter((e) => e.ph === 'X' && e.name === name && isOurs(e)).reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0);
-  return { inject: total('ScriptInjection::InjectJs'), compile: total('v8.compile') };
+  return {
+    inject: total('ScriptInjection::InjectJs'),
+    evaluate: total('EvaluateScript'),
+    compile: total('v8.compile'),
+  };
 }

@@ -28,11 +28,7 @@ export const NO_CHROMIUM =
   'no Chromium found. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH=/path/to/chromium.';
 
 /** Every URL on a host that serves the blogs' articles (utils/blogs.ts). */
-export const BLOG_URL = new RegExp(
-  `^https://(${Object.keys(ARTICLE_HOSTS)
-    .map((host) => host.replaceAll('.', '\\.'))
-    .join('|')})/`,
-);
+export const BLOG_URL = new RegExp(`^https://(${ARTICLE_HOSTS.map((host) => host.replaceAll('.', '\\.')).join('|')})/`);
 
 /**
  * Launch flags: headless, the extension (if any) loaded unpacked, and no background networking, which

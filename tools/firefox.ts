@@ -115,7 +115,7 @@ export async function launchFirefox({
   await connection.send('session.subscribe', { events: ['network.beforeRequestSent'] });
   await connection.send('network.addIntercept', {
     phases: ['beforeRequestSent'],
-    urlPatterns: Object.keys(ARTICLE_HOSTS).map((hostname) => ({ type: 'pattern', protocol: 'https', hostname })),
+    urlPatterns: ARTICLE_HOSTS.map((hostname) => ({ type: 'pattern', protocol: 'https', hostname })),
   });
   const extensionOrigin = `moz-extension://${uuid}`;
   async function setViewport(page: Page, viewport: { width: number; height: number }) {

@@ -16,23 +16,38 @@ export type HostKind =
   /** Airbnb's own site: /<category>/<slug>/, no post id. */
   | 'airbnb-tech';
 
-/** Every host that serves the blogs' articles: how its URLs are read, and whose articles it serves. */
-export const ARTICLE_HOSTS: Readonly<Record<string, { kind: HostKind; blogs: readonly BlogId[] }>> = {
-  'netflixtechblog.com': { kind: 'medium-domain', blogs: ['netflix'] },
-  'netflixtechblog.medium.com': { kind: 'medium-domain', blogs: ['netflix'] },
-  'medium.com': { kind: 'medium', blogs: BLOG_IDS },
-  'airbnb.tech': { kind: 'airbnb-tech', blogs: ['airbnb'] },
-  'www.airbnb.tech': { kind: 'airbnb-tech', blogs: ['airbnb'] },
+/**
+ * Every host that serves the blogs' articles, and how its URLs are read. Apart from whose articles
+ * each serves (HOST_BLOGS): the URL matcher, which every page of these hosts runs, needs only this.
+ */
+export const HOST_KINDS = {
+  'netflixtechblog.com': 'medium-domain',
+  'netflixtechblog.medium.com': 'medium-domain',
+  'medium.com': 'medium',
+  'airbnb.tech': 'airbnb-tech',
+  'www.airbnb.tech': 'airbnb-tech',
+} as const satisfies Record<string, HostKind>;
+export type ArticleHost = keyof typeof HOST_KINDS;
+
+/** Whose articles each host serves: the only hosts a catalog link of a blog may point to. */
+const HOST_BLOGS: Readonly<Record<ArticleHost, readonly BlogId[]>> = {
+  'netflixtechblog.com': ['netflix'],
+  'netflixtechblog.medium.com': ['netflix'],
+  'medium.com': BLOG_IDS,
+  'airbnb.tech': ['airbnb'],
+  'www.airbnb.tech': ['airbnb'],
 };
+
+export const ARTICLE_HOSTS = Object.keys(HOST_KINDS) as ArticleHost[];
 
 /** Hosts of a kind (utils/match.ts reads each kind's URLs its own way). */
 export function hostsOfKind(kind: HostKind): string[] {
-  return Object.keys(ARTICLE_HOSTS).filter((host) => ARTICLE_HOSTS[host]!.kind === kind);
+  return ARTICLE_HOSTS.filter((host) => HOST_KINDS[host] === kind);
 }
 
 /** The hosts that serve a blog's articles: the only hosts a catalog link of that blog may point to. */
 export function blogHosts(blog: BlogId): string[] {
-  return Object.keys(ARTICLE_HOSTS).filter((host) => ARTICLE_HOSTS[host]!.blogs.includes(blog));
+  return ARTICLE_HOSTS.filter((host) => HOST_BLOGS[host].includes(blog));
 }
 
 export interface BlogInfo {
@@ -70,5 +85,5 @@ export const BLOGS: Record<BlogId, BlogInfo> = {
  * It filters by path at run time (utils/match.ts).
  */
 export function articleHostMatches(): string[] {
-  return Object.keys(ARTICLE_HOSTS).map((host) => `https://${host}/*`);
+  return ARTICLE_HOSTS.map((host) => `https://${host}/*`);
 }

@@ -12,7 +12,7 @@
  * navigation on medium.com (docs/decisions.md).
  */
 
-import { ARTICLE_HOSTS, hostsOfKind, MEDIUM_PUBLICATIONS } from './blogs';
+import { HOST_KINDS, hostsOfKind, MEDIUM_PUBLICATIONS } from './blogs';
 
 /** Medium publications under medium.com whose articles the catalog may hold; `p` is Medium's /p/<id> short link. */
 const PUBLICATIONS = [...Object.values(MEDIUM_PUBLICATIONS), 'p'];
@@ -51,7 +51,7 @@ function scan(url: string): Identity | null {
     if (c >= 65 && c <= 90) return scan(lowerHost(url, schemeEnd));
   }
   const host = url.slice(schemeEnd, hostEnd);
-  const hostKind = Object.hasOwn(ARTICLE_HOSTS, host) ? ARTICLE_HOSTS[host]!.kind : undefined;
+  const hostKind = Object.hasOwn(HOST_KINDS, host) ? HOST_KINDS[host as keyof typeof HOST_KINDS] : undefined;
   if (!hostKind) return null;
   // Ignore one trailing slash; an empty path is no article.
   if (pathEnd > pathStart + 1 && url.charCodeAt(pathEnd - 1) === 47) pathEnd--;

@@ -80,15 +80,12 @@ export default defineUnlistedScript(() => {
     if (current !== generation || here !== identity) return;
     if (!('post' in response)) {
       leave();
-      if ('error' in response) console.warn(`[Blog Brief] ${response.error}`);
+      if ('error' in response) warn(response.error);
       return;
     }
     if (!host) {
       // Arrived in-app from a page without the panel's code: load it, now that there is a brief to show.
-      const code = await loadPanelCode().catch((error: unknown) => {
-        console.warn(`[Blog Brief] ${String(error)}`);
-        return null;
-      });
+      const code = await loadPanelCode().catch((error: unknown) => void warn(error));
       if (current !== generation || !code) return;
       host ??= code.createPanelHost();
     }
@@ -102,6 +99,11 @@ export default defineUnlistedScript(() => {
   void follow(location.href, false);
   stopWatching = watchUrl((url) => void follow(url, true));
 });
+
+/** What went wrong, in the page's console, marked as ours. */
+function warn(problem: unknown): void {
+  console.warn(`[Blog Brief] ${String(problem)}`);
+}
 
 /**
  * Asks the background, once more if the service worker stopped while the first request was on its way
@@ -122,7 +124,7 @@ async function loadPanelCode(): Promise<PanelCode> {
   if (code) return code;
   await askBackground('panel:load', {});
   const loaded = panelCode();
-  if (!loaded) throw new Error('the panel could not be loaded into this page');
+  if (!loaded) throw new Error('the panel did not load');
   return loaded;
 }
 

@@ -51,8 +51,13 @@ export function watchTheWay(
   sentinel: Element,
   /** What is in the way changed. */
   onChange: (obstruction: Obstruction) => void,
-  /** The page's layout or its header changed: measure and place again (then update() follows). */
+  /** The page's layout changed: measure and place again (then update() follows). */
   onPageChange: () => void,
+  /**
+   * Something of the header's changed (a class or style): the host checks whether what the site pins
+   * moved, and only then places again. Sites touch these on every scroll event (Medium's bar does).
+   */
+  onHeaderChange: () => void,
 ): WayWatcher {
   let placement: Placement | null = null;
   let panelHeight = 0;
@@ -65,9 +70,16 @@ export function watchTheWay(
   let stuck = false;
   let last: Obstruction | null = null;
   let observers: IntersectionObserver[] = [];
+  /** Bumped when the page's layout changed: the rows found before are stale. */
+  let layoutVersion = 0;
+  /** What the elements were found for, and what the observers were cut for: unchanged, nothing is redone. */
+  let foundFor = '';
+  let cutFor = '';
 
+  /** Observers just made that have not given their first report: until then the sets are not whole. */
+  let awaitingFirst = 0;
   const report = () => {
-    if (!placement) return;
+    if (!placement || awaitingFirst > 0) return;
     const next: Obstruction = stuck
       ? { panel: underPanel.size > 0, tab: underTab.size > 0 }
       : {
@@ -80,40 +92,62 @@ export function watchTheWay(
   };
 
   /** An observer whose root is the window's rows [top, top + height). */
+  /** Calls `react` on each report; counts the first one toward awaitingFirst. */
+  const firstCounted = <T>(react: (entries: T) => void) => {
+    let first = true;
+    awaitingFirst++;
+    return (entries: T) => {
+      if (first) {
+        first = false;
+        awaitingFirst--;
+      }
+      react(entries);
+      report();
+    };
+  };
+
   const rowsObserver = (top: number, height: number, under: Set<Element>, targets: Watched[]) => {
     const bottomCut = Math.max(window.innerHeight - top - height, 0);
     const observer = new IntersectionObserver(
-      (entries) => {
+      firstCounted((entries: IntersectionObserverEntry[]) => {
         for (const entry of entries) {
           if (entry.isIntersecting) under.add(entry.target);
           else under.delete(entry.target);
         }
-        report();
-      },
+      }),
       { rootMargin: `${-top}px 0px ${-bottomCut}px 0px` },
     );
+    // With nothing to watch there is no first report to wait for.
+    if (targets.length === 0) awaitingFirst--;
     for (const { element } of targets) observer.observe(element);
     return observer;
   };
 
   function watch() {
-    for (const observer of observers) observer.disconnect();
-    observers = [];
-    underPanel.clear();
-    underTab.clear();
     if (!placement) return;
     const width = document.documentElement.clientWidth;
-    // The overlay panel opens over the text by the reader's own choice: only its tab makes way.
-    panelWatched =
-      placement.mode === 'margin' ? find(PANEL_OBSTACLES, panelBand(placement, width), placement.anchor) : [];
-    tabWatched = find(TAB_OBSTACLES, tabBand(width, tabWidth || undefined), placement.anchor);
+    const findKey = `${placement.mode}|${placement.anchor}|${placement.width}|${width}|${tabWidth}|${layoutVersion}`;
+    const cutKey = `${findKey}|${placement.top}|${panelHeight}|${tabHeight}|${window.innerHeight}`;
+    if (cutKey === cutFor) return;
+    cutFor = cutKey;
+    for (const observer of observers) observer.disconnect();
+    observers = [];
+    awaitingFirst = 0;
+    underPanel.clear();
+    underTab.clear();
+    if (findKey !== foundFor) {
+      foundFor = findKey;
+      // The overlay panel opens over the text by the reader's own choice: only its tab makes way.
+      panelWatched =
+        placement.mode === 'margin' ? find(PANEL_OBSTACLES, panelBand(placement, width), placement.anchor) : [];
+      tabWatched = find(TAB_OBSTACLES, tabBand(width, tabWidth || undefined), placement.anchor);
+    }
     const p = placement;
     const stuckObserver = new IntersectionObserver(
-      ([entry]) => {
+      firstCounted((entries: IntersectionObserverEntry[]) => {
         // Above the rows where the panel stays: the panel has left its anchor and stays in view.
-        stuck = entry!.boundingClientRect.top < p.top;
-        report();
-      },
+        stuck = entries.at(-1)!.boundingClientRect.top < p.top;
+      }),
       { rootMargin: `${-p.top}px 0px 0px 0px` },
     );
     stuckObserver.observe(sentinel);
@@ -126,19 +160,28 @@ export function watchTheWay(
 
   // The page's layout moved (images loaded, text reflowed): rows change, so find and watch again.
   let pending = 0;
-  const pageChanged = () => {
+  const later = (then: () => void) => {
     cancelAnimationFrame(pending);
-    pending = requestAnimationFrame(onPageChange);
+    pending = requestAnimationFrame(then);
   };
-  const sizes = new ResizeObserver(pageChanged);
+  let observedOnce = false;
+  const sizes = new ResizeObserver(() => {
+    // The first report is the size at observe(): nothing changed yet.
+    if (!observedOnce) {
+      observedOnce = true;
+      return;
+    }
+    layoutVersion++;
+    later(onPageChange);
+  });
   sizes.observe(document.body);
-  // The header's own changes (pinned, shown, hidden): measured at the next frame and once its
+  // The header's own changes (pinned, shown, hidden): checked at the next frame and once its
   // transition is likely over.
   let settle = 0;
   const headerChanged = () => {
-    pageChanged();
+    later(onHeaderChange);
     clearTimeout(settle);
-    settle = window.setTimeout(pageChanged, 350);
+    settle = window.setTimeout(onHeaderChange, 350);
   };
   const header = new MutationObserver(headerChanged);
   for (const element of headerCandidates()) {
@@ -151,7 +194,6 @@ export function watchTheWay(
       panelHeight = panel.height;
       tabHeight = tab.height;
       tabWidth = tab.width;
-      last = null;
       watch();
     },
     dispose() {

@@ -190,6 +190,10 @@ export function createPanelHost(): PanelHost {
           draw();
         },
         replace,
+        () => {
+          // Only when what the site pins moved: the site may touch its header on every scroll.
+          if (page && fixedHeaderBottom(page.viewportWidth) !== page.headerBottom) replace();
+        },
       );
     }
     // Until the open panel was measured once, the way is judged for the tallest it can be.
