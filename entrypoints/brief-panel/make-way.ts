@@ -10,8 +10,8 @@
  *   past), it does not move on the page, so what is under it is read from the elements' page rows.
  *   A sentinel at the panel's anchor tells which of the two holds.
  * - The site's header: it may be pinned only later (Medium pins its bar when the reader scrolls back
- *   up), so the header's elements are watched for class and style changes, and the page's size for
- *   layout changes; either re-places the panel.
+ *   up), so the header's elements are watched for where they are (leaving or re-entering the
+ *   window), and the page's size for layout changes; either re-places the panel.
  */
 import {
   type Band,
@@ -53,10 +53,7 @@ export function watchTheWay(
   onChange: (obstruction: Obstruction) => void,
   /** The page's layout changed: measure and place again (then update() follows). */
   onPageChange: () => void,
-  /**
-   * Something of the header's changed (a class or style): the host checks whether what the site pins
-   * moved, and only then places again. Sites touch these on every scroll event (Medium's bar does).
-   */
+  /** The header moved in or out of the window: the host checks whether what the site pins moved, and only then places again. */
   onHeaderChange: () => void,
 ): WayWatcher {
   let placement: Placement | null = null;
@@ -175,18 +172,22 @@ export function watchTheWay(
     later(onPageChange);
   });
   sizes.observe(document.body);
-  // The header's own changes (pinned, shown, hidden): checked at the next frame and once its
-  // transition is likely over.
+  // The header's own moves: scrolled away, pinned back to the window's top, slid out or in. Watched by
+  // where it is, not by its attributes: a site may set its header's class on every scroll event
+  // (Medium does), and a MutationObserver on it makes each such set, and the layout the site's
+  // scroll handler then reads, cost the page (measured: the fixture's handler, 5 ms without Blog
+  // Brief, 24 ms with an attribute observer, over 80 scrolled frames). Checked at the next frame
+  // and once a transition is likely over.
   let settle = 0;
-  const headerChanged = () => {
-    later(onHeaderChange);
-    clearTimeout(settle);
-    settle = window.setTimeout(onHeaderChange, 350);
-  };
-  const header = new MutationObserver(headerChanged);
-  for (const element of headerCandidates()) {
-    header.observe(element, { attributes: true, attributeFilter: ['class', 'style'] });
-  }
+  const header = new IntersectionObserver(
+    () => {
+      later(onHeaderChange);
+      clearTimeout(settle);
+      settle = window.setTimeout(onHeaderChange, 350);
+    },
+    { threshold: [0, 1] },
+  );
+  for (const element of headerCandidates()) header.observe(element);
 
   return {
     update(nextPlacement, panel, tab) {
@@ -222,9 +223,9 @@ function find(selector: string, band: Band, anchor: number): Watched[] {
   return found;
 }
 
-/** What a site's header is made of: what is at the window's top edge, up to <body>, and its landmarks. */
+/** What a site's header is made of: what is at the window's top edge (below <body>, no taller than a bar), and its landmarks. */
 function headerCandidates(): Set<Element> {
-  const found = new Set<Element>([document.documentElement, document.body]);
+  const found = new Set<Element>();
   const width = document.documentElement.clientWidth;
   for (const x of [40, width / 2, width - 40]) {
     for (
@@ -232,11 +233,9 @@ function headerCandidates(): Set<Element> {
       element && element !== document.body && element !== document.documentElement;
       element = element.parentElement
     ) {
-      found.add(element);
+      if (element.getBoundingClientRect().height < window.innerHeight / 3) found.add(element);
     }
   }
-  for (const element of document.querySelectorAll('header, [role="banner"], body > nav, body > div > nav')) {
-    found.add(element);
-  }
+  for (const element of document.querySelectorAll('header, [role="banner"]')) found.add(element);
   return found;
 }

@@ -35,6 +35,10 @@ export function createPanelHost(): PanelHost {
   let panelHeight = 0;
   let tab = { height: 40, width: 0 };
   let way: WayWatcher | null = null;
+  let drawnLane = '';
+  let drawnPanel = '';
+  /** Bumped on every change of favorites (the star and the notice read them). */
+  let favoritesVersion = 0;
   // The panel's and tab's heights, once drawn (after layout, before paint: the first frame the
   // reader sees already shows the panel where it goes).
   let measured: Element | null = null;
@@ -88,11 +92,21 @@ export function createPanelHost(): PanelHost {
     // First drawn open and unseen, to learn its height; what shows is decided once it is known.
     const measuring = panelHeight === 0;
     const shown = measuring ? { collapsed: false, away: false } : visibleState(collapsed, obstruction, insisted);
-    ui.lane.className = `bb-lane${measuring ? ' bb-measuring' : ''}${shown.away ? ' bb-away' : ''}`;
-    ui.lane.style.top = `${placement.anchor}px`;
     // Down to the page's end, and at least to the window's bottom (a short or hidden page would
     // otherwise leave the sticky panel no room): never past both, so the page gets no extra scroll.
-    ui.lane.style.height = `${Math.max(page.documentHeight, page.viewportHeight) - placement.anchor}px`;
+    const laneHeight = Math.max(page.documentHeight, page.viewportHeight) - placement.anchor;
+    const lane = `bb-lane${measuring ? ' bb-measuring' : ''}${shown.away ? ' bb-away' : ''}|${placement.anchor}|${laneHeight}`;
+    // Written only when changed: draws come with every change of what is in the way, while scrolling.
+    if (lane !== drawnLane) {
+      drawnLane = lane;
+      ui.lane.className = lane.slice(0, lane.indexOf('|'));
+      ui.lane.style.top = `${placement.anchor}px`;
+      ui.lane.style.height = `${laneHeight}px`;
+    }
+    // Nor the panel, when only the lane changed (stepping away and back while the reader scrolls).
+    const panel = `${post.id}|${placement.mode}|${placement.top}|${placement.width}|${placement.maxHeight}|${shown.collapsed}|${focusRequest}|${favoritesVersion}`;
+    if (panel === drawnPanel && ui.root.firstElementChild) return;
+    drawnPanel = panel;
     render(
       <BriefPanel
         post={post}
@@ -161,6 +175,7 @@ export function createPanelHost(): PanelHost {
   effect(() => {
     void favorites.ids.value;
     void favorites.problem.value;
+    favoritesVersion++;
     draw();
   });
 
@@ -206,6 +221,8 @@ export function createPanelHost(): PanelHost {
     way?.dispose();
     way = null;
     render(null, ui.root);
+    drawnPanel = '';
+    drawnLane = '';
     sizes.disconnect();
     measured = null;
     ui.host.remove();
