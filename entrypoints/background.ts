@@ -196,7 +196,7 @@ export default defineBackground(() => {
         return applyIntent(writer, message, Date.now());
       case 'settings:set': {
         const receipt = await applyIntent(writer, message, Date.now());
-        void refreshSidePanelChoice();
+        if (SETTING_KEYS.briefInSidePanel in message.changes) void refreshSidePanelChoice();
         return receipt;
       }
     }

@@ -2,6 +2,7 @@
 import urlIndex from 'virtual:url-index';
 import { browser } from 'wxt/browser';
 import type { CatalogSource } from '../../utils/browse-model';
+import type { Post } from '../../utils/catalog';
 import {
   type BlogBriefDb,
   blogBriefDbConnection,
@@ -14,7 +15,8 @@ import {
 import { findPostId, urlKey } from '../../utils/match';
 import { askBackground } from '../../utils/messaging';
 
-export function indexedDbCatalogSource(): CatalogSource {
+/** The catalog in IndexedDB, for the popup and the side panel; `postAt`: the brief of an article URL, if any. */
+export function indexedDbCatalogSource(): CatalogSource & { postAt(url: string): Promise<Post | null> } {
   const connection = blogBriefDbConnection();
   let loaded: Promise<void> | null = null;
   let repaired: Promise<void> | null = null;
@@ -41,6 +43,19 @@ export function indexedDbCatalogSource(): CatalogSource {
       return get(await connection());
     }
   }
+  /** The brief of an article URL, if any. */
+  async function postAt(url: string): Promise<Post | null> {
+    // The bundled briefs are known here; a feed's are known to the background, asked only for an
+    // article URL the bundled index does not hold.
+    const postId =
+      findPostId(url, urlIndex) ?? (urlKey(url) ? (await askBackground('post:find', { url })).postId : null);
+    return postId
+      ? ((await read(
+          (db) => getPost(db, postId),
+          (post) => post === undefined,
+        )) ?? null)
+      : null;
+  }
   return {
     query: (query) =>
       read(
@@ -51,18 +66,8 @@ export function indexedDbCatalogSource(): CatalogSource {
     async currentPost() {
       // The tab's URL is visible because opening the popup grants activeTab.
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      const url = tab?.url;
-      // The bundled briefs are known here; a feed's are known to the background, asked only when the
-      // tab is on an article URL the bundled index does not hold.
-      const postId = !url
-        ? null
-        : (findPostId(url, urlIndex) ?? (urlKey(url) ? (await askBackground('post:find', { url })).postId : null));
-      return postId
-        ? ((await read(
-            (db) => getPost(db, postId),
-            (post) => post === undefined,
-          )) ?? null)
-        : null;
+      return tab?.url ? postAt(tab.url) : null;
     },
+    postAt,
   };
 }

@@ -1,10 +1,9 @@
 import { render } from 'preact';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { createBrowseModel } from '../../utils/browse-model';
-import { blogBriefDbConnection, getPost } from '../../utils/db';
 import { createFavorites } from '../../utils/favorites';
 import { t } from '../../utils/i18n';
-import { askBackground, favoritesViaBackground } from '../../utils/messaging';
+import { favoritesViaBackground } from '../../utils/messaging';
 import { indexedDbCatalogSource } from '../popup/catalog-source';
 import { SidePanel } from './App';
 import { activeTabUrl } from './active-tab';
@@ -18,19 +17,14 @@ addEventListener('pageshow', (event) => event.persisted && void favorites.resume
 document.documentElement.lang = t('languageTag');
 document.title = t('extName');
 
-const connection = blogBriefDbConnection();
-/** Bundled or from a feed: the background knows every catalog's URLs. */
-async function briefOf(url: string) {
-  const { postId } = await askBackground('post:find', { url });
-  return postId ? ((await getPost(await connection(), postId)) ?? null) : null;
-}
+const catalog = indexedDbCatalogSource();
 
 render(
   <ErrorBoundary>
     <SidePanel
       url={activeTabUrl()}
-      briefOf={briefOf}
-      model={createBrowseModel(indexedDbCatalogSource(), favorites.list)}
+      briefOf={catalog.postAt}
+      model={createBrowseModel(catalog, favorites.list)}
       favorites={favorites}
     />
   </ErrorBoundary>,

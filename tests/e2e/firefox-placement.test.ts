@@ -3,11 +3,11 @@
  * (tests/e2e/placement-scenario.ts) on the same Medium-shaped article, at 1024, 1280, 1440 and 1920 px.
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import { type LaunchedFirefox, launchFirefox, waitInPage } from '../../tools/firefox';
 import { mediumArticlePage } from '../../tools/fixture-pages';
 import { panelControl } from './firefox-probes';
-import { coverings, type PlacementDriver, scrollThrough } from './placement-scenario';
+import { checkOpenThenCollapsed, checkTabOnly, type PlacementDriver } from './placement-scenario';
 import { posts } from './shipped-catalog';
 
 const post = posts[0]!;
@@ -44,32 +44,9 @@ describe.skipIf(!inject('firefoxPath'))('placement on a Medium-shaped article, i
 
   it.each([1280, 1440, 1920])(
     'at %i px: open beside the text where the margin is free, covering nothing',
-    async (width) => {
-      const tab = driver();
-      await tab.open(width);
-      const expanded = await scrollThrough(tab);
-      expect(coverings(expanded)).toEqual([]);
-      expect(expanded[0]!.shown).toBe(true);
-      expect(expanded.some((r) => r.shown && !r.collapsed)).toBe(true);
-
-      await tab.evaluate(() => window.scrollTo(0, 1000), null);
-      await tab.clickInPanel('button[aria-label="Collapse brief"]');
-      const collapsed = await scrollThrough(tab);
-      expect(coverings(collapsed)).toEqual([]);
-      expect(collapsed.every((r) => !r.shown || r.collapsed)).toBe(true);
-      expect(collapsed[0]!.shown).toBe(true);
-      await tab.clickInPanel('button.bb-tab');
-      await tab.close();
-    },
+    (width) => checkOpenThenCollapsed(driver(), width),
     60_000,
   );
 
-  it('at 1024 px: a tab beside the text, covering nothing', async () => {
-    const tab = driver();
-    await tab.open(1024);
-    const records = await scrollThrough(tab);
-    expect(coverings(records)).toEqual([]);
-    expect(records[0]).toMatchObject({ shown: true, collapsed: true });
-    await tab.close();
-  }, 60_000);
+  it('at 1024 px: a tab beside the text, covering nothing', () => checkTabOnly(driver()), 60_000);
 });

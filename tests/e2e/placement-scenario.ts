@@ -6,6 +6,7 @@
  * up (where the site pins its top bar), expanded and collapsed. And it is there for the reader: shown
  * at the top, and open beside the text wherever the margin is free.
  */
+import { expect } from 'vitest';
 import { type PanelOnScreen, panelOnScreen } from './page-probes';
 
 export interface PlacementDriver {
@@ -63,3 +64,35 @@ export async function scrollThrough(driver: PlacementDriver): Promise<PlacementR
 
 export const coverings = (records: PlacementRecord[]) =>
   records.filter((r) => r.covers.length > 0).map((r) => `at scroll ${r.y}: ${r.covers.join('; ')}`);
+
+/**
+ * Where the margin holds the open panel (1280 px and up): scrolled through open, then collapsed by
+ * the reader at a place where it was open, then through again; opened again at the end, so the
+ * remembered choice does not carry into the next test.
+ */
+export async function checkOpenThenCollapsed(driver: PlacementDriver, width: number): Promise<void> {
+  await driver.open(width);
+  const open = await scrollThrough(driver);
+  expect(coverings(open)).toEqual([]);
+  expect(open[0]!.shown).toBe(true);
+  const openAt = open.find((r) => r.shown && !r.collapsed);
+  expect(openAt, 'open beside the text somewhere down the article').toBeDefined();
+
+  await driver.evaluate((top) => window.scrollTo(0, top), openAt!.y);
+  await driver.clickInPanel('button[aria-label="Collapse brief"]');
+  const collapsed = await scrollThrough(driver);
+  expect(coverings(collapsed)).toEqual([]);
+  expect(collapsed.every((r) => !r.shown || r.collapsed)).toBe(true);
+  expect(collapsed[0]!.shown).toBe(true);
+  await driver.clickInPanel('button.bb-tab');
+  await driver.close();
+}
+
+/** Where the window has no margin (1024 px): the tab, from the top, covering nothing. */
+export async function checkTabOnly(driver: PlacementDriver): Promise<void> {
+  await driver.open(1024);
+  const records = await scrollThrough(driver);
+  expect(coverings(records)).toEqual([]);
+  expect(records[0]).toMatchObject({ shown: true, collapsed: true });
+  await driver.close();
+}

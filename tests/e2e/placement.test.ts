@@ -4,11 +4,11 @@
  * collapsed (tests/e2e/placement-scenario.ts; the same runs in Firefox).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import { type LaunchedChromium, launchChromium } from '../../tools/chromium';
 import { mediumArticlePage } from '../../tools/fixture-pages';
 import { chromiumPath } from './harness';
-import { coverings, type PlacementDriver, scrollThrough } from './placement-scenario';
+import { checkOpenThenCollapsed, checkTabOnly, type PlacementDriver } from './placement-scenario';
 import { posts } from './shipped-catalog';
 
 const post = posts[0]!;
@@ -40,33 +40,9 @@ describe.skipIf(!chromiumPath)('placement on a Medium-shaped article, in Chromiu
     };
   }
 
-  it.each([1280, 1440, 1920])(
-    'at %i px: open beside the text where the margin is free, covering nothing',
-    async (width) => {
-      const tab = driver();
-      await tab.open(width);
-      const expanded = await scrollThrough(tab);
-      expect(coverings(expanded)).toEqual([]);
-      expect(expanded[0]!.shown).toBe(true);
-      expect(expanded.some((r) => r.shown && !r.collapsed)).toBe(true);
-
-      await tab.evaluate(() => window.scrollTo(0, 1000), null);
-      await tab.clickInPanel('button[aria-label="Collapse brief"]');
-      const collapsed = await scrollThrough(tab);
-      expect(coverings(collapsed)).toEqual([]);
-      expect(collapsed.every((r) => !r.shown || r.collapsed)).toBe(true);
-      expect(collapsed[0]!.shown).toBe(true);
-      await tab.clickInPanel('button.bb-tab');
-      await tab.close();
-    },
+  it.each([1280, 1440, 1920])('at %i px: open beside the text where the margin is free, covering nothing', (width) =>
+    checkOpenThenCollapsed(driver(), width),
   );
 
-  it('at 1024 px: a tab beside the text, covering nothing', async () => {
-    const tab = driver();
-    await tab.open(1024);
-    const records = await scrollThrough(tab);
-    expect(coverings(records)).toEqual([]);
-    expect(records[0]).toMatchObject({ shown: true, collapsed: true });
-    await tab.close();
-  });
+  it('at 1024 px: a tab beside the text, covering nothing', () => checkTabOnly(driver()));
 });
