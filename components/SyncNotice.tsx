@@ -1,11 +1,8 @@
-import type { FavoritesStore } from '../utils/favorites';
-
-/** The favorites store's plain-words sync problem, if there is one. */
-export function SyncNotice({ store, class: className = '' }: { store: FavoritesStore; class?: string }) {
-  const problem = store.problem.value;
-  return problem ? (
+/** A favorites sync problem in plain words (utils/sync-notice.ts), when there is one. */
+export function SyncNotice({ text, class: className = '' }: { text: string | null; class?: string }) {
+  return text ? (
     <p role="status" class={`sync-notice ${className}`.trim()}>
-      {problem}
+      {text}
     </p>
   ) : null;
 }

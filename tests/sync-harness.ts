@@ -5,6 +5,7 @@
  */
 import { afterEach } from 'vitest';
 import { createFavorites, type FavoritesStore } from '../utils/favorites';
+import { createFavoritesState, type FavoritesDeps, type FavoritesState } from '../utils/favorites-state';
 import { createSyncWriter, type SyncWriter, type SyncWriterOptions, type WriteReceipt } from '../utils/sync-writer';
 import { applyIntent, type WriteIntent } from '../utils/write-intents';
 import { type MemoryProfile, memoryProfile } from './memory-storage';
@@ -14,6 +15,8 @@ export interface ExtensionProfile {
   writer: SyncWriter;
   /** A new view (a tab's panel, the popup…) with its own favorites store. */
   view(): FavoritesStore;
+  /** A new view as the panel on a blog's page has it: the plain state, without signals. */
+  panelView(): FavoritesState;
   setSettings(changes: Record<string, boolean>): Promise<WriteReceipt>;
 }
 
@@ -29,20 +32,26 @@ export function extensionProfile(options: SyncWriterOptions & { storage?: Memory
   made.push(writer);
   // Copied, as a runtime message is, and checked as the background checks it.
   const send = (intent: WriteIntent) => applyIntent(writer, structuredClone(intent), now());
+  const deps: FavoritesDeps = {
+    storage,
+    now,
+    send: {
+      save: async (favorites) => send({ type: 'favorites:save', favorites }),
+      unsave: async (ids) => send({ type: 'favorites:unsave', ids }),
+    },
+  };
   return {
     storage,
     writer,
     view() {
-      const store = createFavorites({
-        storage,
-        now,
-        send: {
-          save: async (favorites) => send({ type: 'favorites:save', favorites }),
-          unsave: async (ids) => send({ type: 'favorites:unsave', ids }),
-        },
-      });
+      const store = createFavorites(deps);
       made.push(store);
       return store;
+    },
+    panelView() {
+      const state = createFavoritesState(deps);
+      made.push(state);
+      return state;
     },
     setSettings: async (changes) => send({ type: 'settings:set', changes }),
   };

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Post } from './catalog';
-import type { FavoritesDeps } from './favorites';
+import type { FavoritesDeps } from './favorites-state';
 import type { WriteReceipt } from './sync-writer';
 
 /** A feed as the options page shows it. */

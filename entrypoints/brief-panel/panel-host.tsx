@@ -3,15 +3,14 @@
  * collapsed/closed state, and the favorites store behind its star. Created on the first recognized
  * article, so pages that are not articles never get any DOM from us.
  */
-import { effect } from '@preact/signals-core';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { BriefPanel } from '../../components/BriefPanel';
-import { FavoriteToggle } from '../../components/FavoriteToggle';
+import { SaveButton } from '../../components/SaveButton';
 import { SyncNotice } from '../../components/SyncNotice';
 import type { Post } from '../../utils/catalog';
 import { extensionAlive } from '../../utils/extension-context';
-import { createFavorites, type FavoritesStore } from '../../utils/favorites';
+import { createFavoritesState } from '../../utils/favorites-state';
 import { changeSettings, favoritesViaBackground, isTabMessage } from '../../utils/messaging';
 import type { PanelHost } from '../../utils/panel-handoff';
 import { type Obstruction, type PageMetrics, type Placement, placePanel, visibleState } from '../../utils/placement';
@@ -59,7 +58,7 @@ export function createPanelHost(): PanelHost {
   });
   // Created with the host, on recognizing an article: its storage reads run while the brief is
   // being fetched, so the first render already knows whether the post is saved.
-  const favorites: FavoritesStore = createFavorites(favoritesViaBackground());
+  const favorites = createFavoritesState(favoritesViaBackground());
   // Extension listeners go when the page is hidden, even into the back/forward cache, and come back
   // with it: Firefox otherwise removes them itself when it finally drops the page, after their
   // channel has closed, and logs an error for each ("sendRemoveListener on closed conduit").
@@ -113,8 +112,16 @@ export function createPanelHost(): PanelHost {
         placement={placement}
         collapsed={shown.collapsed}
         focusRequest={focusRequest}
-        actions={<FavoriteToggle store={favorites} post={post} class="bb-icon" onBeforeToggle={stillConnected} />}
-        notice={<SyncNotice store={favorites} class="bb-notice" />}
+        actions={
+          <SaveButton
+            saved={favorites.isSaved(post.id)}
+            onToggle={() => {
+              if (post && stillConnected()) void favorites.toggle(post);
+            }}
+            class="bb-icon"
+          />
+        }
+        notice={<SyncNotice text={favorites.problem()} class="bb-notice" />}
         onCollapsedChange={(next) => {
           // Opening the tab while the panel makes way is the reader insisting: shown as asked.
           insisted = !next && obstruction.panel;
@@ -172,9 +179,7 @@ export function createPanelHost(): PanelHost {
   };
 
   // Redraw on any change to favorites, made here, in another tab or on another profile.
-  effect(() => {
-    void favorites.ids.value;
-    void favorites.problem.value;
+  favorites.subscribe(() => {
     favoritesVersion++;
     draw();
   });

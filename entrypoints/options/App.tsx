@@ -166,7 +166,7 @@ export function App({ favorites }: { favorites: FavoritesStore }) {
         <p>
           {plural('favoritesYouHave', favorites.list.value.length)} {t('optionsFavoritesHelp')}
         </p>
-        <SyncNotice store={favorites} class="notice" />
+        <SyncNotice text={favorites.problem.value} class="notice" />
         <div class="actions">
           <button type="button" class="button" onClick={onExport}>
             {t('exportFavorites')}

@@ -51,7 +51,7 @@ export function App({ model, favorites }: { model: BrowseModel; favorites: Favor
           </button>
         </div>
       </header>
-      <SyncNotice store={favorites} class="notice" />
+      <SyncNotice text={favorites.problem.value} class="notice" />
       <SearchBox
         value={model.text.value}
         onInput={model.setText}

@@ -45,7 +45,7 @@ export function SidePanel({
     <BriefPanel
       post={shown}
       actions={<FavoriteToggle store={favorites} post={shown} class="bb-icon" />}
-      notice={<SyncNotice store={favorites} class="bb-notice" />}
+      notice={<SyncNotice text={favorites.problem.value} class="bb-notice" />}
     />
   ) : (
     <Browse model={model} favorites={favorites} />
