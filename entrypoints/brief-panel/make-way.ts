@@ -179,8 +179,14 @@ export function watchTheWay(
   // Brief, 24 ms with an attribute observer, over 80 scrolled frames). Checked at the next frame
   // and once a transition is likely over.
   let settle = 0;
+  let headerSeen = false;
   const header = new IntersectionObserver(
     () => {
+      // The first report is where the header is now, which the panel was just placed for.
+      if (!headerSeen) {
+        headerSeen = true;
+        return;
+      }
       later(onHeaderChange);
       clearTimeout(settle);
       settle = window.setTimeout(onHeaderChange, 350);

@@ -36,6 +36,8 @@ export function createPanelHost(): PanelHost {
   let way: WayWatcher | null = null;
   let drawnLane = '';
   let drawnPanel = '';
+  /** The panel has been on screen: from then on it fades as it makes way (panel.css, .bb-fades). */
+  let shownOnce = false;
   /** Bumped on every change of favorites (the star and the notice read them). */
   let favoritesVersion = 0;
   // The panel's and tab's heights, once drawn (after layout, before paint: the first frame the
@@ -94,7 +96,11 @@ export function createPanelHost(): PanelHost {
     // Down to the page's end, and at least to the window's bottom (a short or hidden page would
     // otherwise leave the sticky panel no room): never past both, so the page gets no extra scroll.
     const laneHeight = Math.max(page.documentHeight, page.viewportHeight) - placement.anchor;
-    const lane = `bb-lane${measuring ? ' bb-measuring' : ''}${shown.away ? ' bb-away' : ''}|${placement.anchor}|${laneHeight}`;
+    // It fades only when it makes way or comes back, never as it first appears: a fade-in would cost
+    // the page a style, paint and commit on every frame of it (measured in bench/profile.ts traces).
+    const fades = shownOnce;
+    if (!measuring && !shown.away) shownOnce = true;
+    const lane = `bb-lane${measuring ? ' bb-measuring' : ''}${shown.away ? ' bb-away' : ''}${fades ? ' bb-fades' : ''}|${placement.anchor}|${laneHeight}`;
     // Written only when changed: draws come with every change of what is in the way, while scrolling.
     if (lane !== drawnLane) {
       drawnLane = lane;
@@ -195,13 +201,12 @@ export function createPanelHost(): PanelHost {
       window.addEventListener('resize', onResize);
       browser.runtime.onMessage.addListener(onTabMessage);
     }
-    if (!ui.host.isConnected) {
+    const attaching = !ui.host.isConnected;
+    if (attaching) {
       // A panel left by an older copy of this script (the extension was updated under the page) goes:
       // never two panels. Panels live only on <html>, so its few children are all there is to check,
       // not the whole of a long article's DOM.
       for (const stale of [...document.documentElement.children]) if (isPanelHost(stale)) stale.remove();
-      // On <html>, not <body>: a transformed or filtered body would otherwise capture position: fixed.
-      document.documentElement.append(ui.host);
       way = watchTheWay(
         ui.sentinel,
         (next) => {
@@ -218,6 +223,10 @@ export function createPanelHost(): PanelHost {
     }
     // Until the open panel was measured once, the way is judged for the tallest it can be.
     way?.update(placement, { height: panelHeight || placement.maxHeight }, tab);
+    // Attached only after every read of the page's layout above: adding our host invalidates the
+    // page's style, and a read after it would make the browser compute style and layout once more.
+    // On <html>, not <body>: a transformed or filtered body would otherwise capture position: fixed.
+    if (attaching) document.documentElement.append(ui.host);
     draw();
   }
 
@@ -228,6 +237,7 @@ export function createPanelHost(): PanelHost {
     render(null, ui.root);
     drawnPanel = '';
     drawnLane = '';
+    shownOnce = false;
     sizes.disconnect();
     measured = null;
     ui.host.remove();
