@@ -101,6 +101,8 @@ export function createBrowseModel(source: CatalogSource, favorites: ReadonlySign
   );
 
   return {
+    /** Settled once the first query's answer (or failure) is in the signals: the popup renders then. */
+    firstAnswer: firstAnswer!.then(() => undefined),
     view,
     tags,
     blog,

@@ -8,6 +8,9 @@ import { App } from './App';
 import { indexedDbCatalogSource } from './catalog-source';
 import './popup.css';
 
+/** The longest the popup waits for its first posts before it renders without them. */
+const FIRST_RENDER_WAIT_MS = 300;
+
 const favorites = createFavorites(favoritesViaBackground());
 // Listeners go before the page does (see brief-panel/panel-host.tsx: Firefox logs an error otherwise).
 addEventListener('pagehide', () => favorites.dispose());
@@ -16,9 +19,18 @@ addEventListener('pageshow', (event) => event.persisted && void favorites.resume
 document.documentElement.lang = t('languageTag');
 document.title = t('extName');
 
+const model = createBrowseModel(indexedDbCatalogSource(), favorites.list);
+// Rendered once, with the first posts and their stars: an empty list rendered first would cost the
+// popup a render, a layout and a paint before its posts could show (bench: 66.5 → 58.3 ms to the
+// first post). Never held longer than FIRST_RENDER_WAIT_MS: a catalog still loading after install
+// shows its loading state instead.
+await Promise.race([
+  Promise.all([model.firstAnswer, favorites.ready]),
+  new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS)),
+]);
 render(
   <ErrorBoundary>
-    <App model={createBrowseModel(indexedDbCatalogSource(), favorites.list)} favorites={favorites} />
+    <App model={model} favorites={favorites} />
   </ErrorBoundary>,
   document.getElementById('app')!,
 );
