@@ -12,6 +12,8 @@ const CONTENT_SCRIPT = 'article-detector';
 const PANEL_CODE = 'brief-panel';
 /** Registered by the background on the blogs' pages when feeds are too large for per-article patterns. */
 const FEED_ARTICLE_HINT = 'feed-article-hint';
+/** A classic script in the popup's <head> (Vite says it "can't be bundled": it is built on its own, as here). */
+const POPUP_FIRST_PAGE = 'popup-first-page';
 /** Where the manifest injects the panel's code: every URL of every catalog post (utils/match.ts). */
 const CATALOG_ARTICLE_MATCHES = articleMatchPatterns(buildUrlIndex(parseCatalog(catalogJson).posts));
 /**
@@ -38,7 +40,7 @@ export default defineConfig({
   }),
   hooks: {
     'vite:build:extendConfig': contentScriptBuild({
-      scripts: [CONTENT_SCRIPT, PANEL_CODE, FEED_ARTICLE_HINT],
+      scripts: [CONTENT_SCRIPT, PANEL_CODE, FEED_ARTICLE_HINT, POPUP_FIRST_PAGE],
       compileHinted: PANEL_CODE,
     }),
   },

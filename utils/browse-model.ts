@@ -8,6 +8,7 @@ import { batch, computed, effect, type ReadonlySignal, signal } from '@preact/si
 import type { BlogId } from './blogs';
 import type { Post } from './catalog';
 import type { PostQuery, QueryResult, TagCount } from './catalog-query';
+import { PAGE_SIZE } from './db-first-page';
 import type { Favorite } from './favorites';
 import { t } from './i18n';
 import { queryWords, words as wordsOf } from './search';
@@ -19,8 +20,7 @@ export interface CatalogSource {
   currentPost(): Promise<Post | null>;
 }
 
-/** Rows rendered at first; "Show more" adds this many again. Keeps the first paint small at any catalog size. */
-export const PAGE_SIZE = 50;
+export { PAGE_SIZE } from './db-first-page';
 
 export type BrowseView = 'all' | 'favorites';
 

@@ -12,20 +12,20 @@
  *   v3: `feeds`, keyed by index URL: each feed the reader added, its last good posts and its status
  *       (utils/catalog-sources.ts). `meta.sources` says which sources the cached catalog merges.
  */
-import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from 'idb';
+import { type DBSchema, deleteDB, type IDBPDatabase, openDB, unwrap, wrap } from 'idb';
 import type { Catalog, Post } from './catalog';
 import type { PostQuery, QueryResult, TagCount } from './catalog-query';
 import { type FeedRecord, mergeSources, sourcesSignature } from './catalog-sources';
+import { DB_NAME, DB_VERSION, type FirstPageRows, readFirstPage } from './db-first-page';
 
 export type { PostQuery, QueryResult, TagCount } from './catalog-query';
 
 import { queryWords } from './search';
 import { buildSearchIndex, matchRanks, rankPosts, type SearchIndex } from './search-index';
 
-export const DB_NAME = 'blog-brief';
-export const DB_VERSION = 3;
+export { DB_NAME, DB_VERSION } from './db-first-page';
 
-type StoredPost = Post & { rank: number };
+export type StoredPost = Post & { rank: number };
 
 export interface CatalogMeta {
   version: number;
@@ -64,22 +64,35 @@ export async function openBlogBriefDb(name = DB_NAME, onClose: () => void = () =
 
 /**
  * A connection that reopens after it was closed (by another context's upgrade or deletion, or by the
- * browser). The popup lives seconds; the background for as long as the browser runs.
+ * browser). The popup lives seconds; the background for as long as the browser runs. `early`: a
+ * connection opened before this code loaded (utils/db-first-page.ts), used for the first one if it
+ * opened.
  */
-export function blogBriefDbConnection(name = DB_NAME): () => Promise<BlogBriefDb> {
+export function blogBriefDbConnection(name = DB_NAME, early?: Promise<IDBDatabase | null>): () => Promise<BlogBriefDb> {
   let current: Promise<BlogBriefDb> | null = null;
   return () => {
     if (!current) {
-      const opening = openBlogBriefDb(name, () => {
+      const onClose = () => {
         if (current === opening) current = null;
-      });
+      };
+      const adopted = early?.then((db) => (db ? adopt(db, onClose) : openBlogBriefDb(name, onClose)));
+      early = undefined;
+      const opening = adopted ?? openBlogBriefDb(name, onClose);
       current = opening;
-      opening.catch(() => {
-        if (current === opening) current = null;
-      });
+      opening.catch(onClose);
     }
     return current;
   };
+}
+
+/** An open connection, closing and reporting as openCurrent's do. */
+function adopt(db: IDBDatabase, onClose: () => void): BlogBriefDb {
+  db.addEventListener('versionchange', () => {
+    db.close();
+    onClose();
+  });
+  db.addEventListener('close', onClose);
+  return wrap(db) as BlogBriefDb;
 }
 
 function openCurrent(name: string, onClose: () => void): Promise<BlogBriefDb> {
@@ -271,22 +284,24 @@ function fromStored(stored: StoredPost): Post {
   return post;
 }
 
+/** A query for the newest posts, with no filter: one read (utils/db-first-page.ts). */
+export function isFirstPage(query: PostQuery): boolean {
+  return !query.tags?.length && !query.blog && !query.ids && queryWords(query.text ?? '').length === 0;
+}
+
+/** The first page's rows, checked: a catalog record that promises posts the store does not have means damage. */
+export function firstPageResult({ rows, meta }: FirstPageRows, limit = Infinity): QueryResult {
+  if (meta && rows.length < Math.min(meta.count, limit)) throw new DamagedCatalogError('stored posts are missing');
+  return { posts: rows.map(fromStored), total: meta?.count ?? rows.length };
+}
+
 /** Matches in memory on the query index, then reads only the `limit` newest posts. */
 export async function queryPosts(db: BlogBriefDb, query: PostQuery = {}): Promise<QueryResult> {
   const limit = query.limit ?? Infinity;
-  if (!query.tags?.length && !query.blog && !query.ids && queryWords(query.text ?? '').length === 0) {
+  if (isFirstPage(query)) {
     // Rank order is key order: the first page of everything is one request, and the popup's first
     // paint does not wait for the query index.
-    const tx = db.transaction(['posts', 'meta']);
-    const [rows, meta] = await Promise.all([
-      tx.objectStore('posts').getAll(null, Number.isFinite(limit) ? limit : undefined),
-      tx.objectStore('meta').get('catalog'),
-    ]);
-    // The catalog's record promises posts the store does not have: the store was cleared or damaged.
-    if (meta && rows.length < Math.min(meta.count, Number.isFinite(limit) ? limit : meta.count)) {
-      throw new DamagedCatalogError('stored posts are missing');
-    }
-    return { posts: rows.map(fromStored), total: meta?.count ?? rows.length };
+    return firstPageResult(await readFirstPage(unwrap(db), Number.isFinite(limit) ? limit : undefined), limit);
   }
   const index = await searchIndex(db);
   const ranks = (index && matchRanks(index, query)) ?? new Uint32Array(0);

@@ -50,7 +50,15 @@ export interface FavoritesDeps {
   now?: () => number;
 }
 
-export function createFavoritesState(deps: FavoritesDeps) {
+/** Both storage areas, whole: what a view reads at its start. */
+export type FavoriteAreas = [Record<string, unknown>, Record<string, unknown>];
+
+export function readFavoriteAreas(storage: Pick<FavoritesDeps['storage'], 'sync' | 'local'>): Promise<FavoriteAreas> {
+  return Promise.all([storage.sync.get(null), storage.local.get(null)]);
+}
+
+/** @param firstRead the areas as read already (the popup's head script, utils/popup-early.ts), for the first read. */
+export function createFavoritesState(deps: FavoritesDeps, firstRead?: Promise<FavoriteAreas>) {
   const { storage, send } = deps;
   const now = deps.now ?? Date.now;
   /** What storage.sync holds. */
@@ -113,15 +121,15 @@ export function createFavoritesState(deps: FavoritesDeps) {
   storage.onChanged.addListener(onChanged);
 
   /** Reads everything afresh (the previous state may be stale). */
-  const readAll = () =>
-    Promise.all([storage.sync.get(null), storage.local.get(null)]).then(([syncItems, localItems]) => {
+  const readAll = (areas = readFavoriteAreas(storage)) =>
+    areas.then(([syncItems, localItems]) => {
       synced = new Map();
       outbox = new Map();
       applyStorage('sync', Object.entries(syncItems));
       applyStorage('local', Object.entries(localItems));
       changed();
     });
-  const ready = readAll();
+  const ready = readAll(firstRead?.catch(() => readFavoriteAreas(storage)));
 
   /** Reads the keys a receipt is about, so the view shows storage's truth before the optimistic layer goes. */
   async function reread(postIds: readonly string[]) {

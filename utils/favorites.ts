@@ -5,7 +5,7 @@
  * file. The panel on the blogs' pages uses the plain state, without the signals library.
  */
 import { computed, type ReadonlySignal, signal } from '@preact/signals-core';
-import { createFavoritesState, type Favorite, type FavoritesDeps } from './favorites-state';
+import { createFavoritesState, type Favorite, type FavoriteAreas, type FavoritesDeps } from './favorites-state';
 import { MAX_TITLE_LENGTH } from './synced-data';
 
 export type { Favorite, FavoritesDeps } from './favorites-state';
@@ -23,8 +23,8 @@ export interface ImportResult {
 /** Favorites sent to the background per message during an import: progress moves on per chunk. */
 const IMPORT_CHUNK = 1_000;
 
-export function createFavorites(deps: FavoritesDeps) {
-  const state = createFavoritesState(deps);
+export function createFavorites(deps: FavoritesDeps, firstRead?: Promise<FavoriteAreas>) {
+  const state = createFavoritesState(deps, firstRead);
   /** Counted up on every change of the state: what the signals below depend on. */
   const version = signal(0);
   state.subscribe(() => version.value++);

@@ -8,16 +8,25 @@ import {
   blogBriefDbConnection,
   catalogMeta,
   DamagedCatalogError,
+  firstPageResult,
   getPost,
+  isFirstPage,
   queryPosts,
   tagCounts,
 } from '../../utils/db';
+import { DB_NAME, PAGE_SIZE } from '../../utils/db-first-page';
 import { findPostId, urlKey } from '../../utils/match';
 import { askBackground } from '../../utils/messaging';
+import { takeFirstPage } from '../../utils/popup-early';
 
 /** The catalog in IndexedDB, for the popup and the side panel; `postAt`: the brief of an article URL, if any. */
 export function indexedDbCatalogSource(): CatalogSource & { postAt(url: string): Promise<Post | null> } {
-  const connection = blogBriefDbConnection();
+  // In the popup, its <head> script has opened the database and read the first page already.
+  let early = takeFirstPage();
+  const connection = blogBriefDbConnection(
+    DB_NAME,
+    early?.then((first) => first?.db ?? null),
+  );
   let loaded: Promise<void> | null = null;
   let repaired: Promise<void> | null = null;
   /**
@@ -59,7 +68,12 @@ export function indexedDbCatalogSource(): CatalogSource & { postAt(url: string):
   return {
     query: (query) =>
       read(
-        (db) => queryPosts(db, query),
+        async (db) => {
+          // Taken once, by the first query, if it is for the page the early script read.
+          const first = early && isFirstPage(query) && query.limit === PAGE_SIZE ? await early : null;
+          early = undefined;
+          return first?.page ? firstPageResult(first.page, PAGE_SIZE) : queryPosts(db, query);
+        },
         (result) => result.total === 0,
       ),
     tagCounts: () => read(tagCounts, (counts) => counts.length === 0),

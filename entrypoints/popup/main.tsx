@@ -4,6 +4,7 @@ import { createBrowseModel } from '../../utils/browse-model';
 import { createFavorites } from '../../utils/favorites';
 import { t } from '../../utils/i18n';
 import { favoritesViaBackground } from '../../utils/messaging';
+import { takeFavoriteAreas } from '../../utils/popup-early';
 import { App } from './App';
 import { indexedDbCatalogSource } from './catalog-source';
 import './popup.css';
@@ -11,7 +12,7 @@ import './popup.css';
 /** The longest the popup waits for its first posts before it renders without them. */
 const FIRST_RENDER_WAIT_MS = 300;
 
-const favorites = createFavorites(favoritesViaBackground());
+const favorites = createFavorites(favoritesViaBackground(), takeFavoriteAreas());
 // Listeners go before the page does (see brief-panel/panel-host.tsx: Firefox logs an error otherwise).
 addEventListener('pagehide', () => favorites.dispose());
 addEventListener('pageshow', (event) => event.persisted && void favorites.resume());
