@@ -92,11 +92,14 @@ export class BriefPanel extends Component<BriefPanelProps> {
         style={style}
         onKeyDown={onKeyDown}
       >
-        {collapsed ? (
+        {/* Both the tab and the brief stay in the DOM, one of them hidden: collapsing, which the
+            panel does whenever it makes way as the reader scrolls, changes attributes, not nodes. */}
+        {placement && (
           <button
             ref={this.tab}
             type="button"
             class="bb-tab"
+            hidden={!collapsed}
             aria-expanded="false"
             onClick={() => setCollapsed(false)}
             title={post.title}
@@ -106,58 +109,55 @@ export class BriefPanel extends Component<BriefPanelProps> {
             </span>
             {t('panelTab')}
           </button>
-        ) : (
-          <>
-            <div class="bb-bar">
-              <span class="bb-brand">{t('extName')}</span>
-              <div class="bb-controls">
-                {actions}
-                {placement && (
-                  <>
-                    <button
-                      type="button"
-                      class="bb-icon"
-                      aria-expanded="true"
-                      aria-label={t('panelCollapse')}
-                      title={t('panelCollapseHint')}
-                      onClick={() => setCollapsed(true)}
-                    >
-                      <span aria-hidden="true">–</span>
-                    </button>
-                    <button
-                      type="button"
-                      class="bb-icon"
-                      aria-label={t('panelClose')}
-                      title={t('panelCloseHint')}
-                      onClick={onClose}
-                    >
-                      <span aria-hidden="true">×</span>
-                    </button>
-                  </>
-                )}
-              </div>
-            </div>
-            <div class="bb-body">
-              {notice}
-              <p class="bb-meta">
-                {blogName} · <time dateTime={post.published}>{formatDate(post.published)}</time>
-              </p>
-              <h2 class="bb-title" ref={this.title} tabIndex={-1}>
-                {post.title}
-              </h2>
-              <p class="bb-authors">{t('panelBy', post.authors.join(', '))}</p>
-              <h3 class="bb-heading">{t('whyItMatters')}</h3>
-              <p class="bb-summary">{post.summary}</p>
-              <h3 class="bb-heading">{t('keyPoints')}</h3>
-              <ul class="bb-bullets">
-                {post.bullets.map((bullet, i) => (
-                  <li key={i}>{bullet}</li>
-                ))}
-              </ul>
-              <TagList tags={post.tags} />
-            </div>
-          </>
         )}
+        <div class="bb-bar" hidden={collapsed}>
+          <span class="bb-brand">{t('extName')}</span>
+          <div class="bb-controls">
+            {actions}
+            {placement && (
+              <>
+                <button
+                  type="button"
+                  class="bb-icon"
+                  aria-expanded="true"
+                  aria-label={t('panelCollapse')}
+                  title={t('panelCollapseHint')}
+                  onClick={() => setCollapsed(true)}
+                >
+                  <span aria-hidden="true">–</span>
+                </button>
+                <button
+                  type="button"
+                  class="bb-icon"
+                  aria-label={t('panelClose')}
+                  title={t('panelCloseHint')}
+                  onClick={onClose}
+                >
+                  <span aria-hidden="true">×</span>
+                </button>
+              </>
+            )}
+          </div>
+        </div>
+        <div class="bb-body" hidden={collapsed}>
+          {notice}
+          <p class="bb-meta">
+            {blogName} · <time dateTime={post.published}>{formatDate(post.published)}</time>
+          </p>
+          <h2 class="bb-title" ref={this.title} tabIndex={-1}>
+            {post.title}
+          </h2>
+          <p class="bb-authors">{t('panelBy', post.authors.join(', '))}</p>
+          <h3 class="bb-heading">{t('whyItMatters')}</h3>
+          <p class="bb-summary">{post.summary}</p>
+          <h3 class="bb-heading">{t('keyPoints')}</h3>
+          <ul class="bb-bullets">
+            {post.bullets.map((bullet, i) => (
+              <li key={i}>{bullet}</li>
+            ))}
+          </ul>
+          <TagList tags={post.tags} />
+        </div>
       </aside>
     );
   }

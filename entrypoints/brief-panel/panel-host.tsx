@@ -36,8 +36,6 @@ export function createPanelHost(): PanelHost {
   let way: WayWatcher | null = null;
   let drawnLane = '';
   let drawnPanel = '';
-  /** The panel has been on screen: from then on it fades as it makes way (panel.css, .bb-fades). */
-  let shownOnce = false;
   /** Bumped on every change of favorites (the star and the notice read them). */
   let favoritesVersion = 0;
   // The panel's and tab's heights, once drawn (after layout, before paint: the first frame the
@@ -96,11 +94,7 @@ export function createPanelHost(): PanelHost {
     // Down to the page's end, and at least to the window's bottom (a short or hidden page would
     // otherwise leave the sticky panel no room): never past both, so the page gets no extra scroll.
     const laneHeight = Math.max(page.documentHeight, page.viewportHeight) - placement.anchor;
-    // It fades only when it makes way or comes back, never as it first appears: a fade-in would cost
-    // the page a style, paint and commit on every frame of it (measured in bench/profile.ts traces).
-    const fades = shownOnce;
-    if (!measuring && !shown.away) shownOnce = true;
-    const lane = `bb-lane${measuring ? ' bb-measuring' : ''}${shown.away ? ' bb-away' : ''}${fades ? ' bb-fades' : ''}|${placement.anchor}|${laneHeight}`;
+    const lane = `bb-lane${measuring ? ' bb-measuring' : ''}${shown.away ? ' bb-away' : ''}|${placement.anchor}|${laneHeight}`;
     // Written only when changed: draws come with every change of what is in the way, while scrolling.
     if (lane !== drawnLane) {
       drawnLane = lane;
@@ -237,7 +231,6 @@ export function createPanelHost(): PanelHost {
     render(null, ui.root);
     drawnPanel = '';
     drawnLane = '';
-    shownOnce = false;
     sizes.disconnect();
     measured = null;
     ui.host.remove();

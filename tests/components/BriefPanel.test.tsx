@@ -55,11 +55,14 @@ describe('BriefPanel', () => {
   it('collapses to a small tab and expands again', () => {
     render(<Stateful />);
     fireEvent.click(screen.getByRole('button', { name: 'Collapse brief' }));
-    expect(screen.queryByText('Why it matters')).toBeNull();
+    // Kept in the DOM, hidden: out of the accessibility tree, and not drawn (display: none).
+    expect(screen.queryByRole('heading', { name: 'Why it matters' })).toBeNull();
+    expect(screen.getByText('Why it matters').closest('[hidden]')).not.toBeNull();
     const tab = screen.getByRole('button', { name: 'Brief' });
     expect(tab.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(tab);
-    expect(screen.getByText('Why it matters')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Why it matters' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Brief' })).toBeNull();
   });
 
   it('collapses on Esc and puts focus on the tab, so the keyboard reader is not lost', () => {
@@ -89,6 +92,6 @@ describe('BriefPanel', () => {
     const tab = screen.getByRole('button', { name: 'Brief' });
     expect(tab.getAttribute('aria-expanded')).toBe('false');
     expect(screen.queryByRole('heading', { name: maestro.title })).toBeNull();
-    expect(screen.queryByText(maestro.summary)).toBeNull();
+    expect(screen.getByText(maestro.summary).closest('[hidden]')).not.toBeNull();
   });
 });
