@@ -43,7 +43,12 @@ const urlIndex = buildUrlIndex(catalog.posts);
  * A budget: absolute, or relative to another metric's median (issue: budgets judged against the
  * floor measured in the same run, since this machine's absolute times move between runs).
  */
-type Budget = { max: number } | { min: number } | { floorId: string; plus: number };
+type Budget =
+  | { max: number }
+  | { min: number }
+  | { floorId: string; plus: number }
+  /** At most `times` the floor's median: "at least as good as today", where today is a ratio to the floor. */
+  | { floorId: string; times: number };
 interface Metric {
   id: string;
   label: string;
@@ -393,7 +398,11 @@ async function main() {
       label: 'Main-thread time scrolling a Medium-shaped article (80 frames × 100 px), with Blog Brief',
       unit: 'ms',
       samples: scrolling.blogBrief,
-      budget: { floorId: 'scroll-task-floor', plus: 2 },
+      // The issue's "everything else at least as good as today": the ratio to the floor of the last
+      // full run before issue 13's work (118.8 ms against 75.1, 2026-11-30). The floor's panel is
+      // fixed and never makes way, so a margin in ms (the earlier floor + 2) judged a behaviour the
+      // floor does not have (docs/decisions.md).
+      budget: { floorId: 'scroll-task-floor', times: 1.58 },
     },
     {
       id: 'scroll-task-floor',
@@ -567,14 +576,25 @@ function finishAll(metrics: Metric[]) {
     const s = summary ?? summarize(samples);
     const resolved: ResolvedBudget | undefined =
       budget && 'floorId' in budget
-        ? { max: medians.get(budget.floorId)! + budget.plus, floorId: budget.floorId, plus: budget.plus }
+        ? 'plus' in budget
+          ? { max: medians.get(budget.floorId)! + budget.plus, floorId: budget.floorId, plus: budget.plus }
+          : { max: medians.get(budget.floorId)! * budget.times, floorId: budget.floorId, times: budget.times }
         : budget;
     const pass = resolved ? ('max' in resolved ? s.median <= resolved.max : s.median >= resolved.min) : null;
     return { ...m, ...s, budget: resolved, pass, samples: samples.map((x) => Math.round(x * 1000) / 1000) };
   });
 }
 
-type ResolvedBudget = { max: number; floorId?: string; plus?: number } | { min: number };
+type ResolvedBudget = { max: number; floorId?: string; plus?: number; times?: number } | { min: number };
+
+/** How a relative budget was made: "(floor + 8)", "(floor × 1.58)". */
+function relativeTo(budget: { plus?: number; times?: number }): string {
+  return budget.plus !== undefined
+    ? ` (floor + ${budget.plus})`
+    : budget.times !== undefined
+      ? ` (floor × ${budget.times})`
+      : '';
+}
 
 function feedMetrics(r: FeedScaleResult): Metric[] {
   const n = r.posts.toLocaleString('en-US');
@@ -647,7 +667,7 @@ function renderTable(report: Report): string {
       : 'min' in m.budget
         ? `≥ ${fmt(m.budget.min, m.unit)}`
         : m.budget.floorId
-          ? `≤ ${fmt(m.budget.max, m.unit)} (floor + ${m.budget.plus})`
+          ? `≤ ${fmt(m.budget.max, m.unit)}${relativeTo(m.budget)}`
           : `≤ ${m.budget.max}`;
     const spread =
       m.n > 1 ? `${fmt(m.p25, m.unit)}–${fmt(m.p75, m.unit)}, ${fmt(m.min, m.unit)}–${fmt(m.max, m.unit)}` : '';
@@ -677,10 +697,7 @@ function renderLead(report: Report): string {
     if (a === undefined || b === undefined) continue;
     const budget = judged ? by.get(judged)!.budget : undefined;
     const pass = judged ? by.get(judged)!.pass : null;
-    const limit =
-      budget && 'max' in budget
-        ? `≤ ${budget.max.toFixed(1)} ms${budget.plus !== undefined ? ` (floor + ${budget.plus})` : ''}`
-        : '';
+    const limit = budget && 'max' in budget ? `≤ ${budget.max.toFixed(1)} ms${relativeTo(budget)}` : '';
     const ratio = b > 0 ? `${(a / b).toFixed(2)}×` : '';
     lines.push(
       `| ${label} | ${a.toFixed(1)} ms | ${b.toFixed(1)} ms | ${ratio} | ${limit} | ${pass === null ? '' : pass ? 'pass' : '**fail**'} |`,
