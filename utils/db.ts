@@ -1,6 +1,8 @@
 /**
- * The only module that touches IndexedDB. The background loads the bundled catalog into it; the popup
- * and the background read it. (A content script cannot use it: its `indexedDB` is the page's.)
+ * The module that owns IndexedDB: it alone creates, upgrades and writes the database. The background
+ * loads the bundled catalog into it; the popup and the background read it. (A content script cannot
+ * use it: its `indexedDB` is the page's.) utils/db-first-page.ts reads a first page with IndexedDB's
+ * own API for the popup's head script, never creating or upgrading anything.
  *
  * Schema history. Each step of `upgrade` runs in order, so a database of any older version reaches
  * the current one:
