@@ -21,14 +21,17 @@ function bareUnlistedEntry(): Plugin {
 }
 
 /**
- * WXT's `vite:build:extendConfig` hook for the content scripts, which are injected into the blogs'
- * pages and so must stay small:
+ * WXT's `vite:build:extendConfig` hook for the small unlisted scripts: the content scripts, injected
+ * into the blogs' pages, and the popup's head script (entrypoints/popup-first-page), all of which
+ * must stay small:
  * - WXT's wrapper around an unlisted script's main() is left out (bareUnlistedEntry);
  * - the webextension polyfill (kilobytes, docs/decisions.md) stays out: Chrome MV3 and Firefox both give content
  *   scripts promise-based APIs natively, and they use nothing the polyfill would add (background,
  *   popup and options keep it);
  * - `compileHinted` (the panel's code, all of which runs as soon as the panel shows) gets V8's
- *   compile hint.
+ *   compile hint;
+ * - Terser minifies them rather than esbuild: its several compression passes take a further ~3% off
+ *   the gzip (the panel's code 12,130 → 11,831 B, docs/decisions.md), bytes every article page pays.
  */
 export function contentScriptBuild({ scripts, compileHinted }: { scripts: readonly string[]; compileHinted: string }) {
   return (entrypoints: readonly { name: string }[], config: InlineConfig) => {
@@ -37,8 +40,6 @@ export function contentScriptBuild({ scripts, compileHinted }: { scripts: readon
     if (entrypoints.some((entry) => entry.name === compileHinted)) {
       config.plugins = [...(config.plugins ?? []), compileHintPlugin(`${compileHinted}.js`)];
     }
-    // Terser rather than esbuild's minifier: its several compression passes take a further ~3% off
-    // the gzip of the panel's code (measured: 12,130 → see docs/decisions.md), bytes every article page pays.
     config.build = {
       ...config.build,
       minify: 'terser',
