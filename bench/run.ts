@@ -10,7 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -18,11 +18,11 @@ import { build } from 'esbuild';
 import type { BrowserContext } from 'playwright-core';
 import catalogJson from '../data/catalog.json';
 import { findChromium } from '../tools/chromium';
-import { articleHostMatches, hostsOfKind } from '../utils/blogs';
 import { parseCatalog } from '../utils/catalog';
 import { buildUrlIndex, findPostId } from '../utils/match';
 import { ARTICLE_URL, closeBrowsers, evaluateInPage, launch, NON_ARTICLE_URL, SCROLL_URL } from './browser';
 import { type FeedScaleResult, feedScaleBench } from './feed-scale';
+import { prepareFloorExtension } from './floor';
 import { traceInjection } from './trace';
 
 const quick = process.argv.includes('--quick');
@@ -78,28 +78,6 @@ function log(message: string) {
 }
 
 // ---------------------------------------------------------------------------------------------- setup
-
-/** The floor extension; `inline`: its variant that takes the brief from its own copy, with no message. */
-async function prepareFloorExtension(inline = false): Promise<string> {
-  const dir = resolve(out, inline ? 'floor-inline-extension' : 'floor-extension');
-  await rm(dir, { recursive: true, force: true });
-  await cp(resolve(root, 'bench/floor-extension'), dir, { recursive: true });
-  await writeFile(resolve(dir, 'catalog.js'), `self.CATALOG = ${JSON.stringify(catalog)};`);
-  await writeFile(resolve(dir, 'index.js'), `self.BB_INDEX = ${JSON.stringify(urlIndex)};`);
-  // The hosts come from utils/blogs.ts, like the extension's own.
-  const airbnbTechHosts = hostsOfKind('airbnb-tech');
-  await writeFile(resolve(dir, 'hosts.js'), `self.BB_AIRBNB_TECH_HOSTS = ${JSON.stringify(airbnbTechHosts)};`);
-  const manifestPath = resolve(dir, 'manifest.json');
-  const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
-  manifest.content_scripts[0].matches = articleHostMatches();
-  if (inline) {
-    await writeFile(resolve(dir, 'inline.js'), 'self.BB_INLINE = true;');
-    manifest.name += ' (inline)';
-    manifest.content_scripts[0].js = ['hosts.js', 'index.js', 'catalog.js', 'inline.js', 'content.js'];
-  }
-  await writeFile(manifestPath, JSON.stringify(manifest, null, 2));
-  return dir;
-}
 
 interface PageRun {
   taskMs: number;
