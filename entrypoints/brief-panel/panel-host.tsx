@@ -88,9 +88,12 @@ export function createPanelHost(): PanelHost {
     // An orphaned copy (the extension was updated under the page) cannot even read its own texts:
     // it takes the panel away rather than show a star it cannot keep.
     if (!stillConnected()) return;
-    // First drawn open and unseen, to learn its height; what shows is decided once it is known.
-    const measuring = panelHeight === 0;
-    const shown = measuring ? { collapsed: false, away: false } : visibleState(collapsed, obstruction, insisted);
+    // Until the open panel was measured once, it is drawn open and unseen to learn its height, then
+    // as it should be. When it is to show open anyway, it shows at once: what shows would not change
+    // once measured, and the page is spared a second style and layout pass.
+    const wanted = visibleState(collapsed, obstruction, insisted);
+    const measuring = panelHeight === 0 && (wanted.collapsed || wanted.away);
+    const shown = measuring ? { collapsed: false, away: false } : wanted;
     // Down to the page's end, and at least to the window's bottom (a short or hidden page would
     // otherwise leave the sticky panel no room): never past both, so the page gets no extra scroll.
     const laneHeight = Math.max(page.documentHeight, page.viewportHeight) - placement.anchor;
