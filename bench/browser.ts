@@ -8,6 +8,8 @@ export const ARTICLE_URL = catalogJson.posts[1]!.url;
 export const NON_ARTICLE_URL = 'https://medium.com/airbnb-engineering';
 /** A catalog article served as a long page shaped like a real Medium article, for the scrolling bench. */
 export const SCROLL_URL = catalogJson.posts[0]!.url;
+/** The bench's scroll, evaluated in the page: 100 px a frame for 80 frames, then 100 ms to settle. */
+export const SCROLL_SCRIPT = `(async () => { for (let i = 0; i < 80; i++) { scrollBy(0, 100); await new Promise((r) => requestAnimationFrame(r)); } await new Promise((r) => setTimeout(r, 100)); })()`;
 
 /**
  * Records, in the page's own world, DOMContentLoaded, the moment a brief panel has rendered and the

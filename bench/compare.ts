@@ -13,8 +13,9 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { ARTICLE_URL, closeBrowsers, evaluateInPage, launch, SCROLL_URL } from './browser';
+import { ARTICLE_URL, closeBrowsers, evaluateInPage, launch, SCROLL_SCRIPT, SCROLL_URL } from './browser';
 import { prepareFloorExtension } from './floor';
+import { recordTrace, type TraceEvent } from './trace';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -22,16 +23,6 @@ const scroll = args.includes('--scroll');
 const runsAt = args.indexOf('--runs');
 const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 10;
 const dirs = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs');
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: { url?: string } };
-}
 
 /** What each row sums over the page's main thread: event names, or a predicate. */
 const ROWS: [string, (e: TraceEvent) => boolean][] = [
@@ -58,29 +49,13 @@ async function traceOnce(context: BrowserContext, expectBrief: boolean): Promise
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const url = scroll ? SCROLL_URL : ARTICLE_URL;
-  const trace = async (run: () => Promise<unknown>) => {
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', ({ value }) => void events.push(...(value as unknown as TraceEvent[])));
-    const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
-    await cdp.send('Tracing.start', {
-      transferMode: 'ReportEvents',
-      traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'blink', 'toplevel'] },
-    } as never);
-    await run();
-    await cdp.send('Tracing.end');
-    await complete;
-    return events;
-  };
+  const trace = (run: () => Promise<unknown>) =>
+    recordTrace(cdp, ['devtools.timeline', 'v8', 'blink', 'toplevel'], run);
   let events: TraceEvent[];
   if (scroll) {
     await page.goto(url, { waitUntil: 'commit' });
     await evaluateInPage(cdp, `window.__bench.settled(${expectBrief})`);
-    events = await trace(() =>
-      evaluateInPage(
-        cdp,
-        `(async () => { for (let i = 0; i < 80; i++) { scrollBy(0, 100); await new Promise((r) => requestAnimationFrame(r)); } await new Promise((r) => setTimeout(r, 100)); })()`,
-      ),
-    );
+    events = await trace(() => evaluateInPage(cdp, SCROLL_SCRIPT));
   } else {
     await page.goto(new URL('/', url).href, { waitUntil: 'load' });
     events = await trace(async () => {

@@ -20,7 +20,15 @@ import catalogJson from '../data/catalog.json';
 import { findChromium } from '../tools/chromium';
 import { parseCatalog } from '../utils/catalog';
 import { buildUrlIndex, findPostId } from '../utils/match';
-import { ARTICLE_URL, closeBrowsers, evaluateInPage, launch, NON_ARTICLE_URL, SCROLL_URL } from './browser';
+import {
+  ARTICLE_URL,
+  closeBrowsers,
+  evaluateInPage,
+  launch,
+  NON_ARTICLE_URL,
+  SCROLL_SCRIPT,
+  SCROLL_URL,
+} from './browser';
 import { type FeedScaleResult, feedScaleBench } from './feed-scale';
 import { prepareFloorExtension } from './floor';
 import { traceInjection } from './trace';
@@ -124,10 +132,7 @@ async function measureScroll(context: BrowserContext, expectBrief: boolean): Pro
     return metrics.find((m) => m.name === 'TaskDuration')!.value * 1000;
   };
   const before = await task();
-  await evaluateInPage(
-    cdp,
-    `(async () => { for (let i = 0; i < 80; i++) { scrollBy(0, 100); await new Promise((r) => requestAnimationFrame(r)); } await new Promise((r) => setTimeout(r, 100)); })()`,
-  );
+  await evaluateInPage(cdp, SCROLL_SCRIPT);
   const spent = (await task()) - before;
   await page.close();
   return spent;

@@ -4,14 +4,38 @@
  * Steadier than `TaskDuration` differences on this machine, where a page's own time swings by more
  * than a content script costs: it counts the extension's own work only.
  */
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, CDPSession } from 'playwright-core';
 import { evaluateInPage } from './browser';
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
+  ts: number;
   dur?: number;
-  args?: Record<string, unknown>;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { url?: string } } & Record<string, unknown>;
+}
+
+/** The trace events of `categories` recorded while `run` runs, on the page of `cdp`. */
+export async function recordTrace(
+  cdp: CDPSession,
+  categories: string[],
+  run: () => Promise<unknown>,
+): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  const collect = ({ value }: { value: unknown }) => void events.push(...(value as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', collect);
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: categories },
+  } as never);
+  await run();
+  await cdp.send('Tracing.end');
+  await complete;
+  cdp.off('Tracing.dataCollected', collect);
+  return events;
 }
 
 export interface Injection {
@@ -40,17 +64,10 @@ export async function traceInjection(
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   if (!fresh) await page.goto(new URL('/', url).href, { waitUntil: 'load' });
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => void events.push(...(value as unknown as TraceEvent[])));
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: ['extensions', 'v8', 'devtools.timeline'] },
-  } as never);
-  await page.goto(url, { waitUntil: 'commit' });
-  await evaluateInPage(cdp, `window.__bench.settled(${expectBrief})`);
-  await cdp.send('Tracing.end');
-  await complete;
+  const events = await recordTrace(cdp, ['extensions', 'v8', 'devtools.timeline'], async () => {
+    await page.goto(url, { waitUntil: 'commit' });
+    await evaluateInPage(cdp, `window.__bench.settled(${expectBrief})`);
+  });
   await page.close();
   const isOurs = (e: TraceEvent) => JSON.stringify(e.args ?? {}).includes(extensionId);
   const total = (name: string) =>

@@ -182,6 +182,8 @@ export function createFavoritesState(deps: FavoritesDeps, firstRead?: Promise<Fa
     ready,
     /** Every favorite, newest saved first. */
     list: () => current().list,
+    /** The ids of every favorite. */
+    ids: (): ReadonlySet<string> => current().ids,
     isSaved,
     /** What the reader should know, in plain words; null when all is well. */
     problem(): string | null {

@@ -32,7 +32,10 @@ export function createFavorites(deps: FavoritesDeps, firstRead?: Promise<Favorit
     void version.value;
     return state.list();
   });
-  const ids = computed(() => new Set(list.value.map((f) => f.id)));
+  const ids = computed(() => {
+    void version.value;
+    return state.ids();
+  });
   const problem: ReadonlySignal<string | null> = computed(() => {
     void version.value;
     return state.problem();

@@ -26,8 +26,30 @@ export function startPopupReads(): void {
     async (db): Promise<EarlyFirstPage | null> =>
       db && { db, page: await readFirstPage(db, PAGE_SIZE).catch(() => null) },
   );
-  world[FAVORITE_AREAS] = readFavoriteAreas(browser.storage as unknown as Parameters<typeof readFavoriteAreas>[0]);
+  // Storage may change between this read and the moment the popup's favorites start listening:
+  // a change in that gap is noticed here, and the areas are then read again (takeFavoriteAreas).
+  let changed = false;
+  const noteChange = () => {
+    changed = true;
+  };
+  browser.storage.onChanged.addListener(noteChange);
+  const early: EarlyFavoriteAreas = {
+    areas: readFavoriteAreas(storage()),
+    changedSince: () => {
+      browser.storage.onChanged.removeListener(noteChange);
+      return changed;
+    },
+  };
+  world[FAVORITE_AREAS] = early;
 }
+
+interface EarlyFavoriteAreas {
+  areas: Promise<FavoriteAreas>;
+  /** Stops watching, and says whether storage changed since the read began. */
+  changedSince(): boolean;
+}
+
+const storage = () => browser.storage as unknown as Parameters<typeof readFavoriteAreas>[0];
 
 function take<T>(key: string): T | undefined {
   const world = globalThis as Record<string, unknown>;
@@ -38,5 +60,17 @@ function take<T>(key: string): T | undefined {
 
 /** The database and first page the head script read; undefined on pages without it. */
 export const takeFirstPage = () => take<Promise<EarlyFirstPage | null>>(FIRST_PAGE);
-/** The storage areas the head script read; undefined on pages without it. */
-export const takeFavoriteAreas = () => take<Promise<FavoriteAreas>>(FAVORITE_AREAS);
+/**
+ * The storage areas the head script read, or read again if they changed meanwhile; undefined on
+ * pages without it. Called before the favorites start listening, so the watch overlaps theirs.
+ */
+export function takeFavoriteAreas(): Promise<FavoriteAreas> | undefined {
+  const early = take<EarlyFavoriteAreas>(FAVORITE_AREAS);
+  return early?.areas.then(
+    (areas) => (early.changedSince() ? readFavoriteAreas(storage()) : areas),
+    () => {
+      early.changedSince();
+      return readFavoriteAreas(storage());
+    },
+  );
+}
