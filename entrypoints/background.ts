@@ -1,8 +1,9 @@
 /**
  * The catalog authority and the one writer of synced data: seeds IndexedDB from the bundled catalog
  * on install and update, answers the content script's brief lookups, badges tabs that show a brief,
- * injects the panel's code after an in-app move to an article, relays the toggle shortcut, and
- * applies every view's favorites and settings intents through the sync writer.
+ * injects the panel's code after an in-app move to an article, relays the toggle shortcut,
+ * applies every view's favorites and settings intents through the sync writer, and keeps the star of
+ * the panels on the blogs' pages (utils/panel-favorites.ts).
  */
 
 import urlIndex from 'virtual:url-index';
@@ -12,9 +13,11 @@ import bundledCatalog from '../data/catalog.json';
 import { articleHostMatches } from '../utils/blogs';
 import { type Post, parseCatalog } from '../utils/catalog';
 import { type BlogBriefDb, blogBriefDbConnection, ensureCatalog, getPost } from '../utils/db';
+import { createFavoritesState } from '../utils/favorites-state';
 import { createFeedService } from '../utils/feed-service';
 import { articleMatchPatterns, buildUrlIndex, findPostId, type UrlIndex } from '../utils/match';
 import { type BackgroundMessage, type BriefResponse, isBackgroundMessage, type TabMessage } from '../utils/messaging';
+import { createPanelFavorites } from '../utils/panel-favorites';
 import { readSettings, SETTING_KEYS } from '../utils/settings';
 import { createSyncWriter } from '../utils/sync-writer';
 import { applyIntent } from '../utils/write-intents';
@@ -36,6 +39,23 @@ export default defineBackground(() => {
   const writer = createSyncWriter(browser.storage as unknown as Parameters<typeof createSyncWriter>[0], {
     wakeAt: (when) => void browser.alarms.create(SYNC_RETRY_ALARM, { when }),
   });
+  const writeNow = (intent: Parameters<typeof applyIntent>[1]) => applyIntent(writer, intent, Date.now());
+  const panelFavorites = createPanelFavorites(
+    createFavoritesState({
+      storage: browser.storage as unknown as Parameters<typeof createFavoritesState>[0]['storage'],
+      send: {
+        save: (favorites) => writeNow({ type: 'favorites:save', favorites }),
+        unsave: (ids) => writeNow({ type: 'favorites:unsave', ids }),
+      },
+    }),
+    // Every tab of the blogs' hosts: a tab without a panel has no listener, which is not an error.
+    async (message) => {
+      for (const tab of await browser.tabs.query({ url: articleHostMatches() })) {
+        if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, message satisfies TabMessage).catch(() => undefined);
+      }
+    },
+    async (postId) => (await lookUp(postId))?.title,
+  );
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_RETRY_ALARM) writer.retry();
     if (alarm.name === FEED_CHECK_ALARM) void feeds.checkDue();
@@ -144,7 +164,11 @@ export default defineBackground(() => {
       case 'brief:get': {
         const postId = 'postId' in message ? message.postId : await postIdOf(message.url);
         if (postId === null) return { none: true } satisfies BriefResponse;
-        const [post, settings] = await Promise.all([lookUp(postId), readSettings(browser.storage, writer.latest)]);
+        const [post, settings, favorite] = await Promise.all([
+          lookUp(postId),
+          readSettings(browser.storage, writer.latest),
+          panelFavorites.get(postId),
+        ]);
         if (!post) return { error: `No brief for post ${postId}` } satisfies BriefResponse;
         if (!settings.blogEnabled[post.blog]) return { disabled: true } satisfies BriefResponse;
         if (tabId !== undefined) {
@@ -153,7 +177,7 @@ export default defineBackground(() => {
         }
         // The side panel follows the tab itself (entrypoints/sidepanel); the badge still says there is a brief.
         if (settings.briefInSidePanel) return { inSidePanel: true } satisfies BriefResponse;
-        return { post, collapsed: settings.panelCollapsed } satisfies BriefResponse;
+        return { post, collapsed: settings.panelCollapsed, favorite } satisfies BriefResponse;
       }
       case 'post:find':
         return { postId: await postIdOf(message.url) };
@@ -191,11 +215,15 @@ export default defineBackground(() => {
       case 'feeds:remove':
         await feeds.remove(message.url);
         return undefined;
+      case 'favorite:get':
+        return panelFavorites.get(message.postId);
+      case 'favorite:set':
+        return panelFavorites.set(message.postId, message.saved === true);
       case 'favorites:save':
       case 'favorites:unsave':
-        return applyIntent(writer, message, Date.now());
+        return writeNow(message);
       case 'settings:set': {
-        const receipt = await applyIntent(writer, message, Date.now());
+        const receipt = await writeNow(message);
         if (SETTING_KEYS.briefInSidePanel in message.changes) void refreshSidePanelChoice();
         return receipt;
       }

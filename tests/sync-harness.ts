@@ -6,6 +6,7 @@
 import { afterEach } from 'vitest';
 import { createFavorites, type FavoritesStore } from '../utils/favorites';
 import { createFavoritesState, type FavoritesDeps, type FavoritesState } from '../utils/favorites-state';
+import { createPanelFavorites, type FavoritesChanged, type PanelFavorites } from '../utils/panel-favorites';
 import { createSyncWriter, type SyncWriter, type SyncWriterOptions, type WriteReceipt } from '../utils/sync-writer';
 import { applyIntent, type WriteIntent } from '../utils/write-intents';
 import { type MemoryProfile, memoryProfile } from './memory-storage';
@@ -15,8 +16,10 @@ export interface ExtensionProfile {
   writer: SyncWriter;
   /** A new view (a tab's panel, the popup…) with its own favorites store. */
   view(): FavoritesStore;
-  /** A new view as the panel on a blog's page has it: the plain state, without signals. */
-  panelView(): FavoritesState;
+  /** A new view of the plain state, without signals: what the background holds for the panels. */
+  plainView(): FavoritesState;
+  /** The background's side of the panels' stars, telling `broadcast` what the blogs' tabs would get. */
+  panelFavorites(broadcast: (message: FavoritesChanged) => void, titles?: Record<string, string>): PanelFavorites;
   setSettings(changes: Record<string, boolean>): Promise<WriteReceipt>;
 }
 
@@ -48,10 +51,15 @@ export function extensionProfile(options: SyncWriterOptions & { storage?: Memory
       made.push(store);
       return store;
     },
-    panelView() {
+    plainView() {
       const state = createFavoritesState(deps);
       made.push(state);
       return state;
+    },
+    panelFavorites(broadcast, titles = {}) {
+      const favorites = createPanelFavorites(createFavoritesState(deps), broadcast, async (id) => titles[id]);
+      made.push(favorites);
+      return favorites;
     },
     setSettings: async (changes) => send({ type: 'settings:set', changes }),
   };

@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { Post } from './catalog';
 import type { FavoritesDeps } from './favorites-state';
+import type { FavoritesChanged, PanelFavorite } from './panel-favorites';
 import type { WriteReceipt } from './sync-writer';
 
 /** A feed as the options page shows it. */
@@ -21,8 +22,11 @@ export interface FeedSummary {
 }
 
 export type BriefResponse =
-  /** `collapsed`: the reader's remembered panel state, read here to save the content script a round trip. */
-  | { post: Post; collapsed: boolean }
+  /**
+   * `collapsed`: the reader's remembered panel state; `favorite`: what the panel's star shows. Both
+   * read here, so the page makes no round trip and no storage call of its own.
+   */
+  | { post: Post; collapsed: boolean; favorite: PanelFavorite }
   /** The reader turned this blog off on the options page. */
   | { disabled: true }
   /** The reader reads briefs in the browser's side panel: none beside the article. */
@@ -45,6 +49,10 @@ export interface BackgroundRequests {
   'catalog:repair': { request: Record<string, never>; response: undefined };
   /** Content script -> background, on an article reached in-app: inject the panel's code into the sender's frame. */
   'panel:load': { request: Record<string, never>; response: undefined };
+  /** The panel -> background: its star, read again (a page back from the back/forward cache). */
+  'favorite:get': { request: { postId: string }; response: PanelFavorite };
+  /** The panel -> background: the reader saves (`saved`: true) or unsaves the post; answered once stored or kept. */
+  'favorite:set': { request: { postId: string; saved: boolean }; response: PanelFavorite };
   /** Intents for the one writer of synced data (utils/sync-writer.ts); answered once stored or kept. */
   'favorites:save': {
     request: { favorites: { id: string; title: string; savedAt: number }[] };
@@ -73,6 +81,8 @@ const BACKGROUND_REQUEST_TYPES: Record<BackgroundRequestType, true> = {
   'catalog:ready': true,
   'catalog:repair': true,
   'panel:load': true,
+  'favorite:get': true,
+  'favorite:set': true,
   'favorites:save': true,
   'favorites:unsave': true,
   'settings:set': true,
@@ -97,11 +107,12 @@ export function askBackground<T extends BackgroundRequestType>(
   return browser.runtime.sendMessage({ type, ...request });
 }
 
-/** Background -> content script. */
-export type TabMessage = { type: 'panel:toggle' };
+/** Background -> content script: the toggle shortcut, and favorites changed (utils/panel-favorites.ts). */
+export type TabMessage = { type: 'panel:toggle' } | FavoritesChanged;
 
 export function isTabMessage(message: unknown): message is TabMessage {
-  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'panel:toggle';
+  const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
+  return type === 'panel:toggle' || type === 'favorites:changed';
 }
 
 /** A favorites store's storage and transport in an extension page or content script. */

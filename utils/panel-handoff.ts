@@ -3,11 +3,14 @@
  * script of ours (entrypoints/brief-panel): through one property of the global object of the
  * isolated world they share. The page cannot see it; content scripts' globals are not the page's.
  */
-import type { Post } from './catalog';
+import type { BriefResponse } from './messaging';
+
+/** A brief to show, as the background answered it: the post, the remembered collapsed state, the star. */
+export type PanelBrief = Extract<BriefResponse, { post: unknown }>;
 
 /** The page's one panel, as the article detector drives it (made by entrypoints/brief-panel). */
 export interface PanelHost {
-  show(post: Post, rememberedCollapsed: boolean): void;
+  show(brief: PanelBrief): void;
   hide(): void;
 }
 

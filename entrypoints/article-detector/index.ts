@@ -92,7 +92,7 @@ export default defineUnlistedScript(() => {
     shownId = identity;
     await domContentLoaded();
     if (current !== generation) return;
-    host.show(response.post, response.collapsed);
+    host.show(response);
   }
 
   let stopWatching = () => {};

@@ -1,7 +1,8 @@
 /**
  * Owns the one panel of a page: its shadow-root host, its placement beside the article, its
- * collapsed/closed state, and the favorites store behind its star. Created on the first recognized
- * article, so pages that are not articles never get any DOM from us.
+ * collapsed/closed state, and its star. Created on the first recognized article, so pages that are
+ * not articles never get any DOM from us. The star's state comes from the background, with the brief
+ * and after every change (utils/panel-favorites.ts): the page reads no storage itself.
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
@@ -10,9 +11,10 @@ import { SaveButton } from '../../components/SaveButton';
 import { SyncNotice } from '../../components/SyncNotice';
 import type { Post } from '../../utils/catalog';
 import { extensionAlive } from '../../utils/extension-context';
-import { createFavoritesState } from '../../utils/favorites-state';
-import { changeSettings, favoritesViaBackground, isTabMessage } from '../../utils/messaging';
-import type { PanelHost } from '../../utils/panel-handoff';
+import { t } from '../../utils/i18n';
+import { askBackground, changeSettings, isTabMessage } from '../../utils/messaging';
+import type { PanelFavorite } from '../../utils/panel-favorites';
+import type { PanelBrief, PanelHost } from '../../utils/panel-handoff';
 import { type Obstruction, type PageMetrics, type Placement, placePanel, visibleState } from '../../utils/placement';
 import { SETTING_KEYS } from '../../utils/settings';
 import { type WayWatcher, watchTheWay } from './make-way';
@@ -36,8 +38,14 @@ export function createPanelHost(): PanelHost {
   let way: WayWatcher | null = null;
   let drawnLane = '';
   let drawnPanel = '';
-  /** Bumped on every change of favorites (the star and the notice read them). */
-  let favoritesVersion = 0;
+  /** What the star and the sync notice show. */
+  let favorite: PanelFavorite = { saved: false, notice: null };
+  /** Bumped on every change of `favorite`. */
+  let favoriteVersion = 0;
+  /** Saves and unsaves of `togglingId` on their way: until the last one's answer, the star shows what the reader asked. */
+  let toggling = 0;
+  let togglingId = '';
+  const busy = () => toggling > 0 && togglingId === post?.id;
   // The panel's and tab's heights, once drawn (after layout, before paint: the first frame the
   // reader sees already shows the panel where it goes).
   let measured: Element | null = null;
@@ -56,25 +64,57 @@ export function createPanelHost(): PanelHost {
     way?.update(placement, { height: panelHeight }, tab);
     draw();
   });
-  // Created with the host, on recognizing an article: its storage reads run while the brief is
-  // being fetched, so the first render already knows whether the post is saved.
-  const favorites = createFavoritesState(favoritesViaBackground());
-  // Extension listeners go when the page is hidden, even into the back/forward cache, and come back
-  // with it: Firefox otherwise removes them itself when it finally drops the page, after their
-  // channel has closed, and logs an error for each ("sendRemoveListener on closed conduit").
+  // The extension's listener goes when the page is hidden, even into the back/forward cache, and
+  // comes back with it: Firefox otherwise removes it itself when it finally drops the page, after
+  // its channel has closed, and logs an error ("sendRemoveListener on closed conduit").
   let listening = true;
   window.addEventListener('pagehide', () => {
     if (!listening) return;
     listening = false;
-    favorites.dispose();
     if (ui) browser.runtime.onMessage.removeListener(onTabMessage);
   });
   window.addEventListener('pageshow', (event) => {
     if (!event.persisted || listening || !extensionAlive()) return;
     listening = true;
-    void favorites.resume();
-    if (ui) browser.runtime.onMessage.addListener(onTabMessage);
+    if (!ui) return;
+    browser.runtime.onMessage.addListener(onTabMessage);
+    // Changes made while the page was away were told to no one here: the star is asked for again.
+    const id = post?.id;
+    if (id) {
+      void askBackground('favorite:get', { postId: id })
+        .then((answer) => {
+          if (post?.id === id && !busy()) setFavorite(answer);
+        })
+        .catch(() => undefined);
+    }
   });
+
+  const setFavorite = (next: PanelFavorite) => {
+    if (next.saved === favorite.saved && next.notice === favorite.notice) return;
+    favorite = next;
+    favoriteVersion++;
+    draw();
+  };
+
+  /** The reader's star: shown as asked at once, then as the writer answers. */
+  async function toggleFavorite(id: string) {
+    const saved = !favorite.saved;
+    if (togglingId !== id) toggling = 0;
+    togglingId = id;
+    toggling++;
+    setFavorite({ saved, notice: favorite.notice });
+    let answer: PanelFavorite;
+    try {
+      answer = await askBackground('favorite:set', { postId: id, saved });
+    } catch {
+      // The extension was updated, reloaded or removed under this page: nothing was saved.
+      answer = { saved: !saved, notice: t('disconnected') };
+    }
+    if (togglingId !== id) return;
+    toggling--;
+    // A later click, still on its way, has the last word.
+    if (!busy() && post?.id === id) setFavorite(answer);
+  }
 
   /** False, with the panel taken away, once the extension is gone from under the page. */
   const stillConnected = () => {
@@ -106,7 +146,7 @@ export function createPanelHost(): PanelHost {
       ui.lane.style.height = `${laneHeight}px`;
     }
     // Nor the panel, when only the lane changed (stepping away and back while the reader scrolls).
-    const panel = `${post.id}|${placement.mode}|${placement.top}|${placement.width}|${placement.maxHeight}|${shown.collapsed}|${focusRequest}|${favoritesVersion}`;
+    const panel = `${post.id}|${placement.mode}|${placement.top}|${placement.width}|${placement.maxHeight}|${shown.collapsed}|${focusRequest}|${favoriteVersion}`;
     if (panel === drawnPanel && ui.root.firstElementChild) return;
     drawnPanel = panel;
     render(
@@ -117,14 +157,14 @@ export function createPanelHost(): PanelHost {
         focusRequest={focusRequest}
         actions={
           <SaveButton
-            saved={favorites.isSaved(post.id)}
+            saved={favorite.saved}
             onToggle={() => {
-              if (post && stillConnected()) void favorites.toggle(post);
+              if (post && stillConnected()) void toggleFavorite(post.id);
             }}
             class="bb-icon"
           />
         }
-        notice={<SyncNotice text={favorites.problem()} class="bb-notice" />}
+        notice={<SyncNotice text={favorite.notice} class="bb-notice" />}
         onCollapsedChange={(next) => {
           // Opening the tab while the panel makes way is the reader insisting: shown as asked.
           insisted = !next && obstruction.panel;
@@ -167,9 +207,13 @@ export function createPanelHost(): PanelHost {
    */
   const onTabMessage = (message: unknown) => {
     if (!isTabMessage(message)) return;
+    if (message.type === 'favorites:changed') {
+      if (post && !busy()) setFavorite({ saved: message.saved.includes(post.id), notice: message.notice });
+      return;
+    }
     if (!ui?.host.isConnected) {
       if (!post) return;
-      show(post, false);
+      show({ post, collapsed: false, favorite });
     } else if (ui.host.shadowRoot?.activeElement) {
       collapsed = !collapsed;
     } else if (collapsed) {
@@ -181,17 +225,14 @@ export function createPanelHost(): PanelHost {
     draw();
   };
 
-  // Redraw on any change to favorites, made here, in another tab or on another profile.
-  favorites.subscribe(() => {
-    favoritesVersion++;
-    draw();
-  });
-
-  function show(next: Post, rememberedCollapsed: boolean) {
-    post = next;
+  function show(brief: PanelBrief) {
+    // The same post shown again (the shortcut after a close) keeps a click still on its way.
+    const again = post?.id === brief.post.id;
+    post = brief.post;
+    if (!again || !busy()) setFavorite(brief.favorite);
     page = measurePage();
     placement = placePanel(page);
-    collapsed = placement.mode === 'overlay' || rememberedCollapsed;
+    collapsed = placement.mode === 'overlay' || brief.collapsed;
     insisted = false;
     if (!ui) {
       ui = createShadowHost();

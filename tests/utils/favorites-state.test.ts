@@ -10,7 +10,7 @@ const [a, b] = [post(1, 'Alpha'), post(2, 'Beta')];
 describe('favorites state, as the panel has it', () => {
   it('tells its view of a save made in another view, and the star shows it', async () => {
     const profile = extensionProfile();
-    const panel = profile.panelView();
+    const panel = profile.plainView();
     const popup = profile.view();
     await Promise.all([panel.ready, popup.ready]);
     const seen: boolean[] = [];
@@ -22,7 +22,7 @@ describe('favorites state, as the panel has it', () => {
 
   it('shows its own toggle at once and keeps it once the writer answered', async () => {
     const profile = extensionProfile();
-    const panel = profile.panelView();
+    const panel = profile.plainView();
     await panel.ready;
     const saving = panel.toggle(a);
     expect(panel.isSaved(a.id)).toBe(true);
