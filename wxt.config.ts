@@ -6,10 +6,12 @@ import { articleHostMatches } from './utils/blogs';
 import { parseCatalog } from './utils/catalog';
 import { articleMatchPatterns, buildUrlIndex } from './utils/match';
 
-/** The content script's entrypoint: an unlisted script that the manifest injects into the blogs' pages. */
+/** The content script of the blogs' pages that are not catalog articles: an unlisted script the manifest injects. */
 const CONTENT_SCRIPT = 'article-detector';
-/** The panel's code, a second content script: injected up front only on catalog articles' pages. */
+/** The panel's code alone: injected by the background after an in-app move, and on feeds' articles. */
 const PANEL_CODE = 'brief-panel';
+/** The content script and the panel's code in one file: what the manifest injects into catalog articles. */
+const CATALOG_ARTICLE_SCRIPT = 'catalog-article';
 /** Registered by the background on the blogs' pages when feeds are too large for per-article patterns. */
 const FEED_ARTICLE_HINT = 'feed-article-hint';
 /** A classic script in the popup's <head> (Vite says it "can't be bundled": it is built on its own, as here). */
@@ -40,8 +42,8 @@ export default defineConfig({
   }),
   hooks: {
     'vite:build:extendConfig': contentScriptBuild({
-      scripts: [CONTENT_SCRIPT, PANEL_CODE, FEED_ARTICLE_HINT, POPUP_FIRST_PAGE],
-      compileHinted: PANEL_CODE,
+      scripts: [CONTENT_SCRIPT, PANEL_CODE, CATALOG_ARTICLE_SCRIPT, FEED_ARTICLE_HINT, POPUP_FIRST_PAGE],
+      compileHinted: [PANEL_CODE, CATALOG_ARTICLE_SCRIPT],
     }),
   },
   manifest: ({ browser }) => ({
@@ -56,10 +58,15 @@ export default defineConfig({
     host_permissions: articleHostMatches(),
     // Declared here rather than by WXT's defineContentScript (see entrypoints/article-detector/index.ts).
     // As early as possible: on an article, the brief is asked for while the page is still parsing.
-    // The panel's code comes first, so it is there when the content script starts.
+    // Exactly one of the two on any page: catalog articles get the detector inside their own script.
     content_scripts: [
-      { matches: CATALOG_ARTICLE_MATCHES, js: [`${PANEL_CODE}.js`], run_at: 'document_start' },
-      { matches: articleHostMatches(), js: [`${CONTENT_SCRIPT}.js`], run_at: 'document_start' },
+      { matches: CATALOG_ARTICLE_MATCHES, js: [`${CATALOG_ARTICLE_SCRIPT}.js`], run_at: 'document_start' },
+      {
+        matches: articleHostMatches(),
+        exclude_matches: CATALOG_ARTICLE_MATCHES,
+        js: [`${CONTENT_SCRIPT}.js`],
+        run_at: 'document_start',
+      },
     ],
     commands: {
       'toggle-panel': {

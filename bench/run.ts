@@ -151,25 +151,33 @@ async function measurePopup(context: BrowserContext, extensionId: string, path =
 }
 
 /**
- * gzip bytes of what the manifest's content_scripts inject (JS and CSS files): into a catalog
- * article's page (every entry), and into the blogs' other pages (the entries that match whole
- * hosts; the panel's code is matched to catalog articles only).
+ * gzip bytes of what the manifest's content_scripts inject (JS and CSS files) into the bench's catalog
+ * article and into a page of the blogs that is not an article: the entries whose `matches` take the
+ * URL and whose `exclude_matches` do not.
  */
 async function injectedBytes(dir: string): Promise<{ article: number; other: number }> {
   const manifest = JSON.parse(await readFile(resolve(dir, 'manifest.json'), 'utf8')) as {
-    content_scripts: { matches: string[]; js?: string[]; css?: string[] }[];
+    content_scripts: { matches: string[]; exclude_matches?: string[]; js?: string[]; css?: string[] }[];
   };
-  const gzipped = async (entries: typeof manifest.content_scripts) => {
+  const injectedInto = async (url: string) => {
+    const entries = manifest.content_scripts.filter(
+      (entry) =>
+        entry.matches.some((p) => matchesPattern(p, url)) &&
+        !entry.exclude_matches?.some((p) => matchesPattern(p, url)),
+    );
     let total = 0;
     for (const file of new Set(entries.flatMap((entry) => [...(entry.js ?? []), ...(entry.css ?? [])]))) {
       total += gzipSync(await readFile(resolve(dir, file)), { level: 9 }).length;
     }
     return total;
   };
-  const wholeHosts = manifest.content_scripts.filter((entry) =>
-    entry.matches.every((pattern) => /^https:\/\/[^/]+\/\*$/.test(pattern)),
-  );
-  return { article: await gzipped(manifest.content_scripts), other: await gzipped(wholeHosts) };
+  return { article: await injectedInto(ARTICLE_URL), other: await injectedInto(NON_ARTICLE_URL) };
+}
+
+/** A manifest match pattern against a URL, for the patterns Blog Brief writes (no wildcard hosts): `*` is any run of characters. */
+function matchesPattern(pattern: string, url: string): boolean {
+  const parts = pattern.split('*').map((part) => part.replace(/[.?+^$()[\]{}|\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('.*')}$`).test(url);
 }
 
 async function idbBench(context: BrowserContext) {

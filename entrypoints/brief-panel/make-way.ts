@@ -229,19 +229,28 @@ function find(selector: string, band: Band, anchor: number): Watched[] {
   return found;
 }
 
-/** What a site's header is made of: what is at the window's top edge (below <body>, no taller than a bar), and its landmarks. */
-function headerCandidates(): Set<Element> {
+/** The elements at the window's top edge at each of `xs`, with their ancestors up to <body>, each once. */
+export function atTopEdge(xs: readonly number[]): Set<Element> {
   const found = new Set<Element>();
-  const width = document.documentElement.clientWidth;
-  for (const x of [40, width / 2, width - 40]) {
+  for (const x of xs) {
     for (
       let element = document.elementFromPoint(x, 1);
-      element && element !== document.body && element !== document.documentElement;
+      element && element !== document.body && element !== document.documentElement && !found.has(element);
       element = element.parentElement
     ) {
-      if (element.getBoundingClientRect().height < window.innerHeight / 3) found.add(element);
+      found.add(element);
     }
   }
-  for (const element of document.querySelectorAll('header, [role="banner"]')) found.add(element);
   return found;
+}
+
+/** What a site's header is made of: what is at the window's top edge (no taller than a bar), and its landmarks. */
+function headerCandidates(): Element[] {
+  const width = document.documentElement.clientWidth;
+  return [
+    ...[...atTopEdge([40, width / 2, width - 40])].filter(
+      (element) => element.getBoundingClientRect().height < window.innerHeight / 3,
+    ),
+    ...document.querySelectorAll('header, [role="banner"]'),
+  ];
 }

@@ -17,7 +17,7 @@ import type { PanelFavorite } from '../../utils/panel-favorites';
 import type { PanelBrief, PanelHost } from '../../utils/panel-handoff';
 import { type Obstruction, type PageMetrics, type Placement, placePanel, visibleState } from '../../utils/placement';
 import { SETTING_KEYS } from '../../utils/settings';
-import { type WayWatcher, watchTheWay } from './make-way';
+import { atTopEdge, type WayWatcher, watchTheWay } from './make-way';
 import panelCss from './panel.css?inline';
 
 export function createPanelHost(): PanelHost {
@@ -397,21 +397,12 @@ function measurePage(): PageMetrics & { documentHeight: number } {
  */
 function fixedHeaderBottom(viewportWidth: number): number {
   let bottom = 0;
-  const seen = new Set<Element>();
-  for (const x of [viewportWidth - 40, viewportWidth / 2]) {
-    for (
-      let el: Element | null = document.elementFromPoint(x, 1);
-      el && el !== document.documentElement;
-      el = el.parentElement
-    ) {
-      if (seen.has(el)) break;
-      seen.add(el);
-      const { position } = getComputedStyle(el);
-      if (position !== 'fixed' && position !== 'sticky') continue;
-      const rect = el.getBoundingClientRect();
-      if (rect.top <= 1 && rect.bottom > 0 && rect.bottom < window.innerHeight / 3)
-        bottom = Math.max(bottom, rect.bottom);
-    }
+  for (const el of atTopEdge([viewportWidth - 40, viewportWidth / 2])) {
+    const { position } = getComputedStyle(el);
+    if (position !== 'fixed' && position !== 'sticky') continue;
+    const rect = el.getBoundingClientRect();
+    if (rect.top <= 1 && rect.bottom > 0 && rect.bottom < window.innerHeight / 3)
+      bottom = Math.max(bottom, rect.bottom);
   }
   return bottom;
 }
