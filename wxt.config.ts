@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { catalogPlugin } from './build/catalog-plugin';
-import { contentScriptBuild } from './build/content-script-build';
+import { contentScriptBuild, polyfillForBackgroundOnly } from './build/content-script-build';
+import { inlinePageCss } from './build/inline-page-css';
 import catalogJson from './data/catalog.json';
 import { articleHostMatches } from './utils/blogs';
 import { parseCatalog } from './utils/catalog';
@@ -35,16 +36,19 @@ export default defineConfig({
   // Explicit imports everywhere: a reader of any file sees where each name comes from.
   imports: false,
   vite: () => ({
-    plugins: [catalogPlugin()],
+    plugins: [catalogPlugin(), inlinePageCss()],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     build: { target: 'es2022', sourcemap: withSourceMaps ? 'hidden' : false },
     define: { 'import.meta.env.BLOG_BRIEF_DEFAULT_FEED': JSON.stringify(defaultFeed) },
   }),
   hooks: {
-    'vite:build:extendConfig': contentScriptBuild({
-      scripts: [CONTENT_SCRIPT, PANEL_CODE, CATALOG_ARTICLE_SCRIPT, FEED_ARTICLE_HINT, POPUP_FIRST_PAGE],
-      compileHinted: [PANEL_CODE, CATALOG_ARTICLE_SCRIPT],
-    }),
+    'vite:build:extendConfig': (entrypoints, config) => {
+      polyfillForBackgroundOnly('background')(entrypoints, config);
+      contentScriptBuild({
+        scripts: [CONTENT_SCRIPT, PANEL_CODE, CATALOG_ARTICLE_SCRIPT, FEED_ARTICLE_HINT, POPUP_FIRST_PAGE],
+        compileHinted: [PANEL_CODE, CATALOG_ARTICLE_SCRIPT],
+      })(entrypoints, config);
+    },
   },
   manifest: ({ browser }) => ({
     // Reader-facing text lives in public/_locales (utils/i18n.ts).

@@ -26,8 +26,8 @@ function bareUnlistedEntry(): Plugin {
  * must stay small:
  * - WXT's wrapper around an unlisted script's main() is left out (bareUnlistedEntry);
  * - the webextension polyfill (kilobytes, docs/decisions.md) stays out: Chrome MV3 and Firefox both give content
- *   scripts promise-based APIs natively, and they use nothing the polyfill would add (background,
- *   popup and options keep it);
+ *   scripts promise-based APIs natively, and they use nothing the polyfill would add (only the
+ *   background keeps it: polyfillForBackgroundOnly);
  * - `compileHinted` (the scripts with the panel's code, all of which runs as soon as the panel
  *   shows) get V8's compile hint;
  * - Terser minifies them rather than esbuild: its several compression passes take a further ~3% off
@@ -53,11 +53,29 @@ export function contentScriptBuild({
       minify: 'terser',
       terserOptions: { ecma: 2020, compress: { passes: 3 }, format: { comments: false } },
     };
-    const alias = config.resolve?.alias;
-    if (Array.isArray(alias)) {
-      config.resolve!.alias = alias.filter((a: { find: unknown }) => a.find !== 'wxt/browser');
-    } else if (alias && 'wxt/browser' in alias) {
-      delete (alias as Record<string, string>)['wxt/browser'];
-    }
+    withoutPolyfill(config);
   };
+}
+
+/**
+ * WXT's `vite:build:extendConfig` hook: the webextension polyfill only in the background's build.
+ * Chrome MV3 and Firefox give every extension context promise-based APIs natively; what the
+ * polyfill adds that Blog Brief uses is a promise returned from a `runtime.onMessage` listener as
+ * its answer, which only the background does. The extension pages then skip its ~10 KB (minified)
+ * of set-up on their way to a first render (the popup: docs/decisions.md, 2026-11-30, third session).
+ */
+export function polyfillForBackgroundOnly(background: string) {
+  return (entrypoints: readonly { name: string }[], config: InlineConfig) => {
+    if (!entrypoints.some((entry) => entry.name === background)) withoutPolyfill(config);
+  };
+}
+
+/** `wxt/browser` as WXT has it without @wxt-dev/webextension-polyfill: the browser's own `browser` or `chrome`. */
+function withoutPolyfill(config: InlineConfig) {
+  const alias = config.resolve?.alias;
+  if (Array.isArray(alias)) {
+    config.resolve!.alias = alias.filter((a: { find: unknown }) => a.find !== 'wxt/browser');
+  } else if (alias && 'wxt/browser' in alias) {
+    delete (alias as Record<string, string>)['wxt/browser'];
+  }
 }
