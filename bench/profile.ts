@@ -1,6 +1,7 @@
 /**
- * `npm run bench:profile [-- --other | --popup] [--fresh] [--runs N]`: where Blog Brief's main-thread time goes
- * on a page load, by function and by source file. The question `npm run bench` raises ("what costs
+ * `npm run bench:profile [-- --other | --popup | --scroll] [--fresh] [--runs N]`: where Blog Brief's
+ * main-thread time goes on a page load (or, with --scroll, over the bench's scroll of a Medium-shaped
+ * article after the panel settled), by function and by source file. The question `npm run bench` raises ("what costs
  * the extra milliseconds?"), answered with a sampled CPU profile of the shipped, minified scripts,
  * named through their source maps.
  *
@@ -18,12 +19,22 @@ import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import type { CDPSession } from 'playwright-core';
 import { type RawSourceMap, SourceMapConsumer } from 'source-map-js';
-import { ARTICLE_URL, closeBrowsers, evaluateInPage, launch, NON_ARTICLE_URL } from './browser';
+import {
+  ARTICLE_URL,
+  closeBrowsers,
+  evaluateInPage,
+  launch,
+  NON_ARTICLE_URL,
+  SCROLL_SCRIPT,
+  SCROLL_URL,
+} from './browser';
 import { traceInjection } from './trace';
 
 const root = resolve(import.meta.dirname, '..');
 const other = process.argv.includes('--other');
 const popup = process.argv.includes('--popup');
+/** The bench's scroll of a Medium-shaped article, after the panel settled: what making way costs. */
+const scroll = process.argv.includes('--scroll');
 /** Each load in a new tab, so in a fresh renderer: traced only (a profiler does not follow a page into a new process). */
 const fresh = process.argv.includes('--fresh');
 const runsArg = process.argv.indexOf('--runs');
@@ -65,7 +76,7 @@ async function main() {
 
   const context = await launch(dir);
   const extensionOrigin = `chrome-extension://${new URL(context.serviceWorkers()[0]!.url()).host}`;
-  const target = popup ? `${extensionOrigin}/popup.html` : other ? NON_ARTICLE_URL : ARTICLE_URL;
+  const target = popup ? `${extensionOrigin}/popup.html` : scroll ? SCROLL_URL : other ? NON_ARTICLE_URL : ARTICLE_URL;
   // The profiler lives in a renderer: start it on a page of the target's own site, so the measured
   // navigation stays in that process.
   const sameSite = popup ? target : new URL('/', target).href;
@@ -86,9 +97,16 @@ async function main() {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     if (!fresh) await page.goto(sameSite, { waitUntil: 'load' });
-    await start(cdp);
-    await page.goto(target, { waitUntil: 'commit' });
-    await evaluateInPage(cdp, popup ? 'window.__bench.firstPostShown()' : `window.__bench.settled(${!other})`);
+    if (scroll) {
+      await page.goto(target, { waitUntil: 'commit' });
+      await evaluateInPage(cdp, 'window.__bench.settled(true)');
+      await start(cdp);
+      await evaluateInPage(cdp, SCROLL_SCRIPT);
+    } else {
+      await start(cdp);
+      await page.goto(target, { waitUntil: 'commit' });
+      await evaluateInPage(cdp, popup ? 'window.__bench.firstPostShown()' : `window.__bench.settled(${!other})`);
+    }
     const recorded = await stop(cdp);
     await page.close();
     return recorded;
@@ -134,7 +152,7 @@ async function main() {
   const extensionId = new URL(extensionOrigin).host;
   const injections: number[] = [];
   const compiles: number[] = [];
-  for (let run = fresh ? -1 : 0; run < (popup ? 0 : RUNS); run++) {
+  for (let run = fresh ? -1 : 0; run < (popup || scroll ? 0 : RUNS); run++) {
     const traced = await traceInjection(context, extensionId, target, { expectBrief: !other, fresh });
     if (run < 0) continue;
     injections.push(traced.inject);
@@ -149,7 +167,7 @@ async function main() {
     }
   };
   console.log(
-    `\n${popup ? 'Popup, to its first post' : other ? 'Non-article page' : 'Article page'} ${target}, ${RUNS} loads${fresh ? '' : `, sampled every ${INTERVAL_US} µs`}.`,
+    `\n${popup ? 'Popup, to its first post' : scroll ? 'Scrolling, after the panel settled' : other ? 'Non-article page' : 'Article page'} ${target}, ${RUNS} loads${fresh ? '' : `, sampled every ${INTERVAL_US} µs`}.`,
   );
   if (!fresh) {
     console.log(

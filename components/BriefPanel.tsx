@@ -1,4 +1,4 @@
-import { Component, type ComponentChildren, createRef } from 'preact';
+import { Component, type ComponentChildren, createRef, type RefObject } from 'preact';
 import { BLOGS } from '../utils/blogs';
 import type { Post } from '../utils/catalog';
 import { formatDate } from '../utils/format';
@@ -79,7 +79,6 @@ export class BriefPanel extends Component<BriefPanelProps> {
         setCollapsed(true);
       }
     };
-    const blogName = BLOGS[post.blog].name;
     const style = placement && {
       top: `${placement.top}px`,
       ...(collapsed ? {} : { width: `${placement.width}px`, maxHeight: `${placement.maxHeight}px` }),
@@ -141,24 +140,44 @@ export class BriefPanel extends Component<BriefPanelProps> {
         </div>
         <div class="bb-body" hidden={collapsed}>
           {notice}
-          <p class="bb-meta">
-            {blogName} · <time dateTime={post.published}>{formatDate(post.published)}</time>
-          </p>
-          <h2 class="bb-title" ref={this.title} tabIndex={-1}>
-            {post.title}
-          </h2>
-          <p class="bb-authors">{t('panelBy', post.authors.join(', '))}</p>
-          <h3 class="bb-heading">{t('whyItMatters')}</h3>
-          <p class="bb-summary">{post.summary}</p>
-          <h3 class="bb-heading">{t('keyPoints')}</h3>
-          <ul class="bb-bullets">
-            {post.bullets.map((bullet, i) => (
-              <li key={i}>{bullet}</li>
-            ))}
-          </ul>
-          <TagList tags={post.tags} />
+          <BriefText post={post} titleRef={this.title} />
         </div>
       </aside>
+    );
+  }
+}
+
+/**
+ * The brief's text. Drawn again only for another post: the panel is drawn again each time it
+ * collapses or steps aside as the reader scrolls past what it must not cover, and the text, most of
+ * its nodes, is then left as it is (`npm run bench:profile -- --scroll`).
+ */
+class BriefText extends Component<{ post: Post; titleRef: RefObject<HTMLHeadingElement> }> {
+  override shouldComponentUpdate(next: { post: Post }) {
+    return next.post !== this.props.post;
+  }
+
+  override render() {
+    const { post, titleRef } = this.props;
+    return (
+      <>
+        <p class="bb-meta">
+          {BLOGS[post.blog].name} · <time dateTime={post.published}>{formatDate(post.published)}</time>
+        </p>
+        <h2 class="bb-title" ref={titleRef} tabIndex={-1}>
+          {post.title}
+        </h2>
+        <p class="bb-authors">{t('panelBy', post.authors.join(', '))}</p>
+        <h3 class="bb-heading">{t('whyItMatters')}</h3>
+        <p class="bb-summary">{post.summary}</p>
+        <h3 class="bb-heading">{t('keyPoints')}</h3>
+        <ul class="bb-bullets">
+          {post.bullets.map((bullet, i) => (
+            <li key={i}>{bullet}</li>
+          ))}
+        </ul>
+        <TagList tags={post.tags} />
+      </>
     );
   }
 }

@@ -52,6 +52,17 @@ describe('BriefPanel', () => {
     expect(container.textContent).toContain('<b>bold</b> & <script>window.__pwned=1</script>');
   });
 
+  it('shows the new post whole when the reader moves to another article, collapsed meanwhile or not', () => {
+    const { rerender } = render(<BriefPanel post={maestro} placement={margin} collapsed />);
+    rerender(<BriefPanel post={hostilePost} placement={margin} collapsed={false} />);
+    expect(screen.getByRole('heading', { name: hostilePost.title })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: maestro.title })).toBeNull();
+    const text = screen.getByRole('complementary', { name: 'Blog Brief' }).textContent;
+    expect(text).toContain(hostilePost.summary);
+    for (const bullet of hostilePost.bullets) expect(text).toContain(bullet);
+    expect(text).not.toContain(maestro.summary);
+  });
+
   it('collapses to a small tab and expands again', () => {
     render(<Stateful />);
     fireEvent.click(screen.getByRole('button', { name: 'Collapse brief' }));
