@@ -425,7 +425,7 @@ async function main() {
     { id: 'dcl-to-brief-floor', label: '… floor', unit: 'ms', samples: dclToBrief.floor },
     {
       id: 'injected-bytes',
-      label: 'Injected into a catalog article: both content scripts (JS, the panel CSS inside), gzip',
+      label: 'Injected into a catalog article: its one content script (JS, the panel CSS inside), gzip',
       unit: 'KiB',
       samples: [injected.article / 1024],
       budget: { max: 12 },

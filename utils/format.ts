@@ -1,21 +1,6 @@
 /** Display formatting shared by the panel and the popup: one date style everywhere. */
 import { type MessageKey, plural, t } from './i18n';
 
-const MONTHS: readonly MessageKey[] = [
-  'month1',
-  'month2',
-  'month3',
-  'month4',
-  'month5',
-  'month6',
-  'month7',
-  'month8',
-  'month9',
-  'month10',
-  'month11',
-  'month12',
-];
-
 /**
  * "2025-09-29" -> "Sep 29, 2025" (in English; the messages file has the month names and the order):
  * a calendar date, so no time zone can shift it; anything else is shown as given. By hand, without
@@ -28,9 +13,12 @@ export function formatDate(isoDate: string): string {
     const c = isoDate.charCodeAt(i);
     if (c < 48 || c > 57) return isoDate;
   }
-  const month = MONTHS[Number(isoDate.slice(5, 7)) - 1];
+  const month = Number(isoDate.slice(5, 7));
   const day = Number(isoDate.slice(8, 10));
-  return month && day >= 1 && day <= 31 ? t('dateFormat', t(month), day, isoDate.slice(0, 4)) : isoDate;
+  // The month's name is the message month1 … month12.
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31
+    ? t('dateFormat', t(`month${month}` as MessageKey), day, isoDate.slice(0, 4))
+    : isoDate;
 }
 
 /** The reader's local calendar date of a moment (ms since the epoch), in formatDate's style. */

@@ -5,9 +5,8 @@
  * background for the brief and shows the panel once the DOM is ready. Medium changes articles
  * in-app, so it follows URL changes.
  */
-import urlIndex from 'virtual:url-index';
 import { extensionAlive } from '../../utils/extension-context';
-import { findPostId, urlKey } from '../../utils/match';
+import { findPostId, type UrlIndex, urlKey } from '../../utils/match';
 import { askBackground, type BriefResponse } from '../../utils/messaging';
 import {
   askByUrlHinted,
@@ -20,11 +19,16 @@ import { watchUrl } from './watch-url';
 
 /**
  * Follows the page's URL, asks for the brief of a catalog article, and shows it in the panel.
+ * @param index the bundled catalog's URL index (virtual:url-index), so that the blogs' other pages
+ *   cost no message; null where the panel's code is at hand, on a catalog article's page, which asks
+ *   the background by URL: the index would only save it a lookup there, and the bytes of a script
+ *   injected into every such page would grow with the catalog.
  * @param atHand the panel's code, when it is in this very script (entrypoints/catalog-article);
  *   otherwise it is looked for where the panel's own script publishes it (utils/panel-handoff.ts).
  */
-export function followArticles(atHand?: PanelCode): void {
+export function followArticles(index: UrlIndex | null, atHand?: PanelCode): void {
   const panelCode = atHand ? () => atHand : publishedPanelCode;
+  const known = (url: string) => (index ? findPostId(url, index) : null);
   let host: PanelHost | null = null;
   /** The post whose brief is up (or was closed) on this page. */
   let shownId: string | null = null;
@@ -46,7 +50,7 @@ export function followArticles(atHand?: PanelCode): void {
       stopWatching();
       return;
     }
-    const postId = findPostId(url, urlIndex);
+    const postId = known(url);
     const identity = postId ?? urlKey(url);
     // Every URL change counts, even back to the post on screen: an answer still on its way for the
     // post the reader just passed through must not land (A -> B -> A).
@@ -74,7 +78,7 @@ export function followArticles(atHand?: PanelCode): void {
       error: String(error),
     }));
     // Tied to the URL it was asked for: dropped if the reader moved on meanwhile.
-    const here = findPostId(location.href, urlIndex) ?? urlKey(location.href);
+    const here = known(location.href) ?? urlKey(location.href);
     if (current !== generation || here !== identity) return;
     if (!('post' in response)) {
       leave();

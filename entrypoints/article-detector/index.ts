@@ -12,7 +12,8 @@
  * every start to the page with window.postMessage (the page's own message listeners run, and it
  * learns the extension is there) and costs time on every page (docs/decisions.md); nothing here needs it.
  */
+import urlIndex from 'virtual:url-index';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { followArticles } from './follow-articles';
 
-export default defineUnlistedScript(followArticles);
+export default defineUnlistedScript(() => followArticles(urlIndex));

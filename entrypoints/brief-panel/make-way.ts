@@ -23,16 +23,16 @@ import {
   tabBand,
 } from '../../utils/placement';
 
-/** What the open panel must not cover: what is wider than the text column, controls, and text. */
-const PANEL_OBSTACLES =
-  'img,picture,video,iframe,embed,object,canvas,svg,figure,pre,table,[role="img"],a,button,input,select,textarea,p,li,blockquote,h1,h2,h3,h4,h5,h6,hr';
 /**
- * What the tab makes way for: the same but text. Text reaches the window's edge only in windows too
- * narrow for any margin (below about 830 px for Medium's column); there the tab stays, over the edge
- * of the text, rather than leave the reader no way to the brief.
+ * What the tab makes way for: what is wider than the text column, and controls. Not text: text
+ * reaches the window's edge only in windows too narrow for any margin (below about 830 px for
+ * Medium's column); there the tab stays, over the edge of the text, rather than leave the reader no
+ * way to the brief.
  */
 const TAB_OBSTACLES =
   'img,picture,video,iframe,embed,object,canvas,svg,figure,pre,table,[role="img"],a,button,input,select,textarea';
+/** What the open panel must not cover: the same, and text. */
+const PANEL_OBSTACLES = `${TAB_OBSTACLES},p,li,blockquote,h1,h2,h3,h4,h5,h6,hr`;
 
 interface Watched {
   element: Element;

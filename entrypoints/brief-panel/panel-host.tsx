@@ -317,7 +317,7 @@ function createShadowHost(): ShadowHost {
   host.setAttribute(PANEL_HOST_ATTRIBUTE, '');
   // Inline and !important as well as in :host (panel.css): Firefox lets a page's `* { display: none
   // !important }` win over :host's !important; nothing in a stylesheet wins over an important inline style.
-  for (const [property, value] of HOST_STYLE) host.style.setProperty(property, value, 'important');
+  host.style.cssText = HOST_STYLE;
   const shadow = host.attachShadow({ mode: 'open' });
   const wrapper = document.createElement('div');
   try {
@@ -355,21 +355,14 @@ function createShadowHost(): ShadowHost {
   return { host, lane: wrapper, sentinel, root };
 }
 
-/** What keeps the host in place and visible (the panel inside is fixed to the viewport). */
-const HOST_STYLE = [
-  ['display', 'block'],
-  ['position', 'static'],
-  ['visibility', 'visible'],
-  ['opacity', '1'],
-  ['width', '0'],
-  ['height', '0'],
-  ['overflow', 'visible'],
-  ['transform', 'none'],
-  ['filter', 'none'],
-  ['clip-path', 'none'],
-  // Both schemes: the browser uses the reader's, for scrollbars and form controls too.
-  ['color-scheme', 'light dark'],
-] as const;
+/**
+ * What keeps the host in place and visible (the panel inside is fixed to the viewport), each
+ * `!important`. color-scheme: both schemes, and the browser uses the reader's, for scrollbars too.
+ */
+const HOST_STYLE =
+  'display:block!important;position:static!important;visibility:visible!important;opacity:1!important;' +
+  'width:0!important;height:0!important;overflow:visible!important;transform:none!important;' +
+  'filter:none!important;clip-path:none!important;color-scheme:light dark!important';
 
 /** Events the panel's controls act on. */
 const UNTRUSTED_BLOCKED = ['click', 'keydown', 'keyup', 'input', 'change', 'submit', 'pointerdown', 'pointerup'];
