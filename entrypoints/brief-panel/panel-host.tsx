@@ -11,14 +11,13 @@ import { SaveButton } from '../../components/SaveButton';
 import { SyncNotice } from '../../components/SyncNotice';
 import type { Post } from '../../utils/catalog';
 import { extensionAlive } from '../../utils/extension-context';
-import { t } from '../../utils/i18n';
 import { askBackground, changeSettings, isTabMessage } from '../../utils/messaging';
-import type { PanelFavorite } from '../../utils/panel-favorites';
 import type { PanelBrief, PanelHost } from '../../utils/panel-handoff';
 import { type Obstruction, type PageMetrics, type Placement, placePanel, visibleState } from '../../utils/placement';
 import { SETTING_KEYS } from '../../utils/settings';
 import { atTopEdge, type WayWatcher, watchTheWay } from './make-way';
 import panelCss from './panel.css?inline';
+import { createStar } from './star';
 
 export function createPanelHost(): PanelHost {
   let ui: ShadowHost | null = null;
@@ -38,14 +37,15 @@ export function createPanelHost(): PanelHost {
   let way: WayWatcher | null = null;
   let drawnLane = '';
   let drawnPanel = '';
-  /** What the star and the sync notice show. */
-  let favorite: PanelFavorite = { saved: false, notice: null };
-  /** Bumped on every change of `favorite`. */
-  let favoriteVersion = 0;
-  /** Saves and unsaves of `togglingId` on their way: until the last one's answer, the star shows what the reader asked. */
-  let toggling = 0;
-  let togglingId = '';
-  const busy = () => toggling > 0 && togglingId === post?.id;
+  /** Bumped on every change of what the star and the sync notice show. */
+  let starVersion = 0;
+  const star = createStar(
+    (postId, saved) => askBackground('favorite:set', { postId, saved }),
+    () => {
+      starVersion++;
+      draw();
+    },
+  );
   // The panel's and tab's heights, once drawn (after layout, before paint: the first frame the
   // reader sees already shows the panel where it goes).
   let measured: Element | null = null;
@@ -82,39 +82,10 @@ export function createPanelHost(): PanelHost {
     const id = post?.id;
     if (id) {
       void askBackground('favorite:get', { postId: id })
-        .then((answer) => {
-          if (post?.id === id && !busy()) setFavorite(answer);
-        })
+        .then((answer) => star.heard(id, answer))
         .catch(() => undefined);
     }
   });
-
-  const setFavorite = (next: PanelFavorite) => {
-    if (next.saved === favorite.saved && next.notice === favorite.notice) return;
-    favorite = next;
-    favoriteVersion++;
-    draw();
-  };
-
-  /** The reader's star: shown as asked at once, then as the writer answers. */
-  async function toggleFavorite(id: string) {
-    const saved = !favorite.saved;
-    if (togglingId !== id) toggling = 0;
-    togglingId = id;
-    toggling++;
-    setFavorite({ saved, notice: favorite.notice });
-    let answer: PanelFavorite;
-    try {
-      answer = await askBackground('favorite:set', { postId: id, saved });
-    } catch {
-      // The extension was updated, reloaded or removed under this page: nothing was saved.
-      answer = { saved: !saved, notice: t('disconnected') };
-    }
-    if (togglingId !== id) return;
-    toggling--;
-    // A later click, still on its way, has the last word.
-    if (!busy() && post?.id === id) setFavorite(answer);
-  }
 
   /** False, with the panel taken away, once the extension is gone from under the page. */
   const stillConnected = () => {
@@ -146,7 +117,7 @@ export function createPanelHost(): PanelHost {
       ui.lane.style.height = `${laneHeight}px`;
     }
     // Nor the panel, when only the lane changed (stepping away and back while the reader scrolls).
-    const panel = `${post.id}|${placement.mode}|${placement.top}|${placement.width}|${placement.maxHeight}|${shown.collapsed}|${focusRequest}|${favoriteVersion}`;
+    const panel = `${post.id}|${placement.mode}|${placement.top}|${placement.width}|${placement.maxHeight}|${shown.collapsed}|${focusRequest}|${starVersion}`;
     if (panel === drawnPanel && ui.root.firstElementChild) return;
     drawnPanel = panel;
     render(
@@ -157,14 +128,14 @@ export function createPanelHost(): PanelHost {
         focusRequest={focusRequest}
         actions={
           <SaveButton
-            saved={favorite.saved}
+            saved={star.shown().saved}
             onToggle={() => {
-              if (post && stillConnected()) void toggleFavorite(post.id);
+              if (stillConnected()) void star.toggle();
             }}
             class="bb-icon"
           />
         }
-        notice={<SyncNotice text={favorite.notice} class="bb-notice" />}
+        notice={<SyncNotice text={star.shown().notice} class="bb-notice" />}
         onCollapsedChange={(next) => {
           // Opening the tab while the panel makes way is the reader insisting: shown as asked.
           insisted = !next && obstruction.panel;
@@ -208,12 +179,12 @@ export function createPanelHost(): PanelHost {
   const onTabMessage = (message: unknown) => {
     if (!isTabMessage(message)) return;
     if (message.type === 'favorites:changed') {
-      if (post && !busy()) setFavorite({ saved: message.saved.includes(post.id), notice: message.notice });
+      if (post) star.heard(post.id, { saved: message.saved.includes(post.id), notice: message.notice });
       return;
     }
     if (!ui?.host.isConnected) {
       if (!post) return;
-      show({ post, collapsed: false, favorite });
+      show({ post, collapsed: false });
     } else if (ui.host.shadowRoot?.activeElement) {
       collapsed = !collapsed;
     } else if (collapsed) {
@@ -225,11 +196,10 @@ export function createPanelHost(): PanelHost {
     draw();
   };
 
-  function show(brief: PanelBrief) {
-    // The same post shown again (the shortcut after a close) keeps a click still on its way.
-    const again = post?.id === brief.post.id;
+  /** Shows a brief; with the star's state when the background just answered it (not on the shortcut's return). */
+  function show(brief: Omit<PanelBrief, 'favorite'> & { favorite?: PanelBrief['favorite'] }) {
     post = brief.post;
-    if (!again || !busy()) setFavorite(brief.favorite);
+    if (brief.favorite) star.heard(post.id, brief.favorite);
     page = measurePage();
     placement = placePanel(page);
     collapsed = placement.mode === 'overlay' || brief.collapsed;
