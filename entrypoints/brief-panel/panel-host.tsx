@@ -199,11 +199,13 @@ export function createPanelHost(): PanelHost {
   /** Shows a brief; with the star's state when the background just answered it (not on the shortcut's return). */
   function show(brief: Omit<PanelBrief, 'favorite'> & { favorite?: PanelBrief['favorite'] }) {
     post = brief.post;
-    if (brief.favorite) star.heard(post.id, brief.favorite);
     page = measurePage();
     placement = placePanel(page);
     collapsed = placement.mode === 'overlay' || brief.collapsed;
     insisted = false;
+    // After the page's layout was read: the star's change draws at once, and a draw before the read
+    // would make the browser lay the page out again for it.
+    if (brief.favorite) star.heard(post.id, brief.favorite);
     if (!ui) {
       ui = createShadowHost();
       window.addEventListener('resize', onResize);
