@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import { catalogPlugin } from './build/catalog-plugin';
 import { contentScriptBuild, polyfillForBackgroundOnly } from './build/content-script-build';
 import { inlinePageCss } from './build/inline-page-css';
+import { popupChunk } from './build/pages-chunks';
 import catalogJson from './data/catalog.json';
 import { articleHostMatches } from './utils/blogs';
 import { parseCatalog } from './utils/catalog';
@@ -48,6 +49,7 @@ export default defineConfig({
         scripts: [CONTENT_SCRIPT, PANEL_CODE, CATALOG_ARTICLE_SCRIPT, FEED_ARTICLE_HINT, POPUP_FIRST_PAGE],
         compileHinted: [PANEL_CODE, CATALOG_ARTICLE_SCRIPT],
       })(entrypoints, config);
+      popupChunk('/entrypoints/popup/main.tsx')(entrypoints, config);
     },
   },
   manifest: ({ browser }) => ({

@@ -7,8 +7,8 @@ import { favoritesViaBackground } from '../../utils/messaging';
 import { indexedDbCatalogSource } from '../popup/catalog-source';
 import { SidePanel } from './App';
 import { activeTabUrl } from './active-tab';
-import '../popup/popup.css';
-import '../brief-panel/panel.css';
+// Its stylesheet @imports the popup's and the panel's, in that order: one stylesheet, so no build
+// can put them in another order (build/pages-chunks.ts).
 import './sidepanel.css';
 
 const favorites = createFavorites(favoritesViaBackground());

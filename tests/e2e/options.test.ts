@@ -25,6 +25,18 @@ describe.skipIf(!chromiumPath)('the options page in Chromium', () => {
       .serviceWorkers()[0]!
       .evaluate((k) => (globalThis as unknown as ExtensionGlobal).chrome.storage.sync.get(k), keys);
 
+  it('lays out in its own column, with none of the popup’s styles', async () => {
+    const options = await openOptions();
+    await options.setViewportSize({ width: 900, height: 700 });
+    // The popup's stylesheet fixes its body at 400 px; pages that share code must not share it.
+    expect(await options.evaluate(() => getComputedStyle(document.body).width)).not.toBe('400px');
+    const column = await options
+      .getByRole('heading', { level: 1 })
+      .evaluate((heading) => heading.parentElement!.getBoundingClientRect().width);
+    expect(column).toBeGreaterThan(500);
+    await options.close();
+  });
+
   it('turns the panel off for one blog through the background, and on again', async () => {
     const options = await openOptions();
     const blog = options.getByRole('checkbox', { name: 'Pinterest Engineering' });
