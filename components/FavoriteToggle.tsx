@@ -3,8 +3,8 @@ import { SaveButton } from './SaveButton';
 
 /**
  * The save button wired to the favorites store of the extension's own pages: Preact's signal
- * integration re-renders it on any change. (The panel on the blogs' pages, which does without
- * signals, wires SaveButton to the plain state itself.)
+ * integration re-renders it on any change. (The panel on the blogs' pages wires SaveButton to its
+ * star, entrypoints/brief-panel/star.ts.)
  */
 export function FavoriteToggle({
   store,

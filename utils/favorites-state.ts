@@ -2,9 +2,9 @@
  * The reader's favorites as a view sees them, without a reactive library: plain state read from
  * storage and kept current by `storage.onChanged`, actions that send intents to the background (the
  * one writer of synced data, utils/sync-writer.ts), and `subscribe` for the view to redraw. The
- * panel injected into the blogs' pages uses this directly (no signals library in the page's bytes);
- * the extension's own pages use it through signals (utils/favorites.ts). Storage layout:
- * utils/synced-data.ts.
+ * background holds one for the panels on the blogs' pages, which get only their star from it
+ * (utils/panel-favorites.ts); the extension's own pages use it through signals (utils/favorites.ts).
+ * Storage layout: utils/synced-data.ts.
  *
  * A change the reader makes shows at once (optimistically) and stays until the writer's receipt
  * arrives; then what storage holds is read again, so the view never flickers back to the old state

@@ -2,7 +2,8 @@
  * The reader's favorites for the extension's own pages (popup, options, side panel): the plain state
  * of utils/favorites-state.ts seen through signals, so a component that reads `list`, `ids` or
  * `problem` re-renders when they change (Preact's signal integration), and the import of a favorites
- * file. The panel on the blogs' pages uses the plain state, without the signals library.
+ * file. The panels on the blogs' pages hold no favorites state: the background tells them their
+ * star (utils/panel-favorites.ts).
  */
 import { computed, type ReadonlySignal, signal } from '@preact/signals-core';
 import { createFavoritesState, type Favorite, type FavoriteAreas, type FavoritesDeps } from './favorites-state';

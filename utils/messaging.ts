@@ -115,7 +115,7 @@ export function isTabMessage(message: unknown): message is TabMessage {
   return type === 'panel:toggle' || type === 'favorites:changed';
 }
 
-/** A favorites store's storage and transport in an extension page or content script. */
+/** A favorites store's storage and transport in an extension page (popup, options, side panel). */
 export function favoritesViaBackground(): FavoritesDeps {
   return {
     storage: browser.storage as unknown as FavoritesDeps['storage'],

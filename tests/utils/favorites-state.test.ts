@@ -4,10 +4,10 @@ import { extensionProfile, post } from '../sync-harness';
 
 const [a, b] = [post(1, 'Alpha'), post(2, 'Beta')];
 
-// The panel's view of favorites (no signals): what it draws comes from these reads, and it redraws
-// when told. The store of the extension's pages is the same state seen through signals
-// (tests/utils/favorites.test.ts).
-describe('favorites state, as the panel has it', () => {
+// The plain favorites state (no signals), as the background holds it for the panels' stars: what a
+// view draws comes from these reads, and it redraws when told. The store of the extension's pages
+// is the same state seen through signals (tests/utils/favorites.test.ts).
+describe('favorites state, without signals', () => {
   it('tells its view of a save made in another view, and the star shows it', async () => {
     const profile = extensionProfile();
     const panel = profile.plainView();
