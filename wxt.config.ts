@@ -4,9 +4,9 @@ import { contentScriptBuild, polyfillForBackgroundOnly } from './build/content-s
 import { inlinePageCss } from './build/inline-page-css';
 import { popupChunk } from './build/pages-chunks';
 import catalogJson from './data/catalog.json';
-import { articleHostMatches } from './utils/blogs';
-import { parseCatalog } from './utils/catalog';
-import { articleMatchPatterns, buildUrlIndex } from './utils/match';
+import { articleHostMatches } from './utils/catalog/blogs';
+import { parseCatalog } from './utils/catalog/catalog-schema';
+import { articleMatchPatterns, buildUrlIndex } from './utils/catalog/match';
 
 /** The content script of the blogs' pages that are not catalog articles: an unlisted script the manifest injects. */
 const CONTENT_SCRIPT = 'article-detector';
@@ -18,7 +18,7 @@ const CATALOG_ARTICLE_SCRIPT = 'catalog-article';
 const FEED_ARTICLE_HINT = 'feed-article-hint';
 /** A classic script in the popup's <head> (Vite says it "can't be bundled": it is built on its own, as here). */
 const POPUP_FIRST_PAGE = 'popup-first-page';
-/** Where the manifest injects the panel's code: every URL of every catalog post (utils/match.ts). */
+/** Where the manifest injects the panel's code: every URL of every catalog post (utils/catalog/match.ts). */
 const CATALOG_ARTICLE_MATCHES = articleMatchPatterns(buildUrlIndex(parseCatalog(catalogJson).posts));
 /**
  * Set by `npm run bench:profile`: source maps beside the built files, to name minified code in a CPU
@@ -53,7 +53,7 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
-    // Reader-facing text lives in public/_locales (utils/i18n.ts).
+    // Reader-facing text lives in public/_locales (utils/text/i18n.ts).
     default_locale: 'en',
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -6,9 +6,9 @@
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import catalogJson from '../data/catalog.json';
-import { articleHostMatches, hostsOfKind } from '../utils/blogs';
-import { parseCatalog } from '../utils/catalog';
-import { buildUrlIndex } from '../utils/match';
+import { articleHostMatches, hostsOfKind } from '../utils/catalog/blogs';
+import { parseCatalog } from '../utils/catalog/catalog-schema';
+import { buildUrlIndex } from '../utils/catalog/match';
 
 const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, 'bench/out');
@@ -21,7 +21,7 @@ export async function prepareFloorExtension(inline = false): Promise<string> {
   await cp(resolve(root, 'bench/floor-extension'), dir, { recursive: true });
   await writeFile(resolve(dir, 'catalog.js'), `self.CATALOG = ${JSON.stringify(catalog)};`);
   await writeFile(resolve(dir, 'index.js'), `self.BB_INDEX = ${JSON.stringify(buildUrlIndex(catalog.posts))};`);
-  // The hosts come from utils/blogs.ts, like the extension's own.
+  // The hosts come from utils/catalog/blogs.ts, like the extension's own.
   const airbnbTechHosts = hostsOfKind('airbnb-tech');
   await writeFile(resolve(dir, 'hosts.js'), `self.BB_AIRBNB_TECH_HOSTS = ${JSON.stringify(airbnbTechHosts)};`);
   const manifestPath = resolve(dir, 'manifest.json');

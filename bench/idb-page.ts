@@ -4,9 +4,9 @@
  */
 import { effect } from '@preact/signals-core';
 import { deleteDB } from 'idb';
+import { createBrowseModel } from '../pages/browse/browse-model';
 import { syntheticCatalog } from '../tools/synthetic-catalog';
-import { createBrowseModel } from '../utils/browse-model';
-import { loadCatalog, openBlogBriefDb, queryPosts, tagCounts } from '../utils/db';
+import { loadCatalog, openBlogBriefDb, queryPosts, tagCounts } from '../utils/storage/catalog-db';
 
 async function time(fn: () => Promise<unknown>): Promise<number> {
   const start = performance.now();

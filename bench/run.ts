@@ -18,8 +18,8 @@ import { build } from 'esbuild';
 import type { BrowserContext } from 'playwright-core';
 import catalogJson from '../data/catalog.json';
 import { findChromium } from '../tools/chromium';
-import { parseCatalog } from '../utils/catalog';
-import { buildUrlIndex, findPostId } from '../utils/match';
+import { parseCatalog } from '../utils/catalog/catalog-schema';
+import { buildUrlIndex, findPostId } from '../utils/catalog/match';
 import {
   ARTICLE_URL,
   closeBrowsers,

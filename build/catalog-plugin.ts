@@ -6,8 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { parseCatalog } from '../utils/catalog';
-import { buildUrlIndex, type UrlIndex } from '../utils/match';
+import { parseCatalog } from '../utils/catalog/catalog-schema';
+import { buildUrlIndex, type UrlIndex } from '../utils/catalog/match';
 
 const VIRTUAL_ID = 'virtual:url-index';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;

@@ -1,14 +1,14 @@
 import { Component, type ComponentChildren, createRef, type RefObject } from 'preact';
-import { BLOGS } from '../utils/blogs';
-import type { Post } from '../utils/catalog';
-import { formatDate } from '../utils/format';
-import { t } from '../utils/i18n';
-import type { Placement } from '../utils/placement';
+import { BLOGS } from '../utils/catalog/blogs';
+import type { Post } from '../utils/catalog/catalog-schema';
+import type { Placement } from '../utils/layout/placement';
+import { formatDate } from '../utils/text/format';
+import { t } from '../utils/text/i18n';
 import { TagList } from './TagList';
 
 export interface BriefPanelProps {
   post: Post;
-  /** Beside the article (utils/placement.ts); absent in the browser's side panel, which is all the brief's. */
+  /** Beside the article (utils/layout/placement.ts); absent in the browser's side panel, which is all the brief's. */
   placement?: Placement;
   collapsed?: boolean;
   /** Beside the article only: collapse to the tab and back. */

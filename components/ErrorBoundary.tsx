@@ -1,5 +1,5 @@
 import { Component, type ComponentChildren } from 'preact';
-import { t } from '../utils/i18n';
+import { t } from '../utils/text/i18n';
 
 /**
  * Whatever goes wrong while rendering below it, the reader gets a sentence instead of a blank page,

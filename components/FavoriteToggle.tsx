@@ -1,10 +1,10 @@
-import type { FavoritesStore } from '../utils/favorites';
+import type { FavoritesStore } from '../pages/favorites-signals';
 import { SaveButton } from './SaveButton';
 
 /**
  * The save button wired to the favorites store of the extension's own pages: Preact's signal
  * integration re-renders it on any change. (The panel on the blogs' pages wires SaveButton to its
- * star, entrypoints/brief-panel/star.ts.)
+ * star, content/panel/star.ts.)
  */
 export function FavoriteToggle({
   store,

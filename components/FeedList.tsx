@@ -1,5 +1,5 @@
-import { plural, t } from '../utils/i18n';
-import type { FeedSummary } from '../utils/messaging';
+import type { FeedSummary } from '../utils/messaging/protocol';
+import { plural, t } from '../utils/text/i18n';
 
 /** "3 hours ago", "yesterday": when a feed was last checked or updated. */
 function ago(time: number | undefined, now: number): string {

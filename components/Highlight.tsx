@@ -1,4 +1,4 @@
-import { highlightSegments } from '../utils/search';
+import { highlightSegments } from '../utils/search/words';
 
 /** Text with the reader's search words marked. Segments become text nodes and <mark>s, never HTML. */
 export function Highlight({ text, words }: { text: string; words: readonly string[] }) {

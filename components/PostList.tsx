@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { Post } from '../utils/catalog';
+import type { Post } from '../utils/catalog/catalog-schema';
 
 interface PostListProps {
   posts: readonly Post[];

@@ -1,10 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { BLOGS } from '../utils/blogs';
-import type { Post } from '../utils/catalog';
-import { formatAuthors, formatDate } from '../utils/format';
-import { t } from '../utils/i18n';
-import { highlightSegments } from '../utils/search';
+import { BLOGS } from '../utils/catalog/blogs';
+import type { Post } from '../utils/catalog/catalog-schema';
+import { highlightSegments } from '../utils/search/words';
+import { formatAuthors, formatDate } from '../utils/text/format';
+import { t } from '../utils/text/i18n';
 import { Highlight } from './Highlight';
 import { TagList } from './TagList';
 

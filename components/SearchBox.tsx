@@ -1,5 +1,5 @@
 import type { Ref } from 'preact';
-import { t } from '../utils/i18n';
+import { t } from '../utils/text/i18n';
 
 interface SearchBoxProps {
   value: string;

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { TagCount } from '../utils/catalog-query';
-import { plural, t } from '../utils/i18n';
+import type { TagCount } from '../utils/catalog/catalog-query';
+import { plural, t } from '../utils/text/i18n';
 import { ToggleGroup } from './ToggleGroup';
 
 interface TagBarProps {

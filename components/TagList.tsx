@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { t } from '../utils/i18n';
+import { t } from '../utils/text/i18n';
 
 interface TagListProps {
   tags: readonly string[];

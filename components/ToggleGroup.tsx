@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { plural } from '../utils/i18n';
+import { plural } from '../utils/text/i18n';
 
 export interface ToggleOption {
   value: string;

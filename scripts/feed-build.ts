@@ -1,5 +1,5 @@
 /**
- * Publishes a catalog file as a static feed directory (utils/feed.ts):
+ * Publishes a catalog file as a static feed directory (utils/feeds/feed-format.ts):
  *   npm run feed:build -- <catalog.json> <outDir>
  * The catalog is validated by the same schema as data/catalog.json; an invalid one is refused with
  * the post and field named, and nothing is written. The feed's URL is the URL of <outDir>/index.json.
@@ -8,8 +8,8 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { CatalogError, parseCatalog } from '../utils/catalog';
-import { buildFeed } from '../utils/feed';
+import { CatalogError, parseCatalog } from '../utils/catalog/catalog-schema';
+import { buildFeed } from '../utils/feeds/feed-format';
 
 const args = process.argv.slice(2);
 const keyAt = args.indexOf('--key');

@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { generateFeedKeys } from '../utils/feed-signing';
+import { generateFeedKeys } from '../utils/feeds/feed-signing';
 
 const dir = process.argv[2];
 if (!dir) {

@@ -4,9 +4,9 @@
  * real path: view -> message -> writer -> storage -> onChanged -> view.
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { isBackgroundMessage } from '../utils/messaging';
-import { createSyncWriter, type SyncWriterStorage } from '../utils/sync-writer';
-import { applyIntent } from '../utils/write-intents';
+import { createSyncWriter, type SyncWriterStorage } from '../background/sync/sync-writer';
+import { applyIntent } from '../background/sync/write-intents';
+import { isBackgroundMessage } from '../utils/messaging/protocol';
 
 export function installFakeBackground() {
   const writer = createSyncWriter(fakeBrowser.storage as unknown as SyncWriterStorage, { batchMs: 0 });

@@ -4,7 +4,7 @@
  * briefs; change it only together with the tests that read it.
  */
 
-import { type Post, parseCatalog } from '../utils/catalog';
+import { type Post, parseCatalog } from '../utils/catalog/catalog-schema';
 import catalogJson from './test-catalog.json';
 
 export const catalogPosts = parseCatalog(catalogJson).posts;

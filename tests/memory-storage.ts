@@ -8,7 +8,7 @@
  * error texts. It counts each item a few bytes larger than key + JSON, as Chrome does, so the guard's
  * headroom is tested against a stricter count than the documented one.
  */
-import type { SyncWriterStorage } from '../utils/sync-writer';
+import type { SyncWriterStorage } from '../background/sync/sync-writer';
 
 type Listener = Parameters<SyncWriterStorage['onChanged']['addListener']>[0];
 type Area = SyncWriterStorage['sync'];

@@ -1,7 +1,7 @@
 /** A CatalogSource over fake-indexeddb, loaded with the real catalog: popup tests query the real db module. */
-import type { CatalogSource } from '../utils/browse-model';
-import type { Post } from '../utils/catalog';
-import { getPost, loadCatalog, openBlogBriefDb, queryPosts, tagCounts } from '../utils/db';
+import type { CatalogSource } from '../pages/browse/browse-model';
+import type { Post } from '../utils/catalog/catalog-schema';
+import { getPost, loadCatalog, openBlogBriefDb, queryPosts, tagCounts } from '../utils/storage/catalog-db';
 import { catalogPosts } from './fixtures';
 
 export async function testCatalogSource(currentPostId: string | null = null): Promise<CatalogSource> {

@@ -1,14 +1,19 @@
 /**
  * One browser profile as the extension runs in it: storage with Chrome's quotas, the background's sync
  * writer, and any number of views (panels, popup, options) whose intents reach the writer the way
- * runtime messages do: copied, checked by utils/write-intents.ts, answered with a receipt.
+ * runtime messages do: copied, checked by background/sync/write-intents.ts, answered with a receipt.
  */
 import { afterEach } from 'vitest';
-import { createFavorites, type FavoritesStore } from '../utils/favorites';
-import { createFavoritesState, type FavoritesDeps, type FavoritesState } from '../utils/favorites-state';
-import { createPanelFavorites, type FavoritesChanged, type PanelFavorites } from '../utils/panel-favorites';
-import { createSyncWriter, type SyncWriter, type SyncWriterOptions, type WriteReceipt } from '../utils/sync-writer';
-import { applyIntent, type WriteIntent } from '../utils/write-intents';
+import { createPanelFavorites, type FavoritesChanged, type PanelFavorites } from '../background/panel-stars';
+import {
+  createSyncWriter,
+  type SyncWriter,
+  type SyncWriterOptions,
+  type WriteReceipt,
+} from '../background/sync/sync-writer';
+import { applyIntent, type WriteIntent } from '../background/sync/write-intents';
+import { createFavorites, type FavoritesStore } from '../pages/favorites-signals';
+import { createFavoritesState, type FavoritesDeps, type FavoritesState } from '../utils/storage/favorites-reader';
 import { type MemoryProfile, memoryProfile } from './memory-storage';
 
 export interface ExtensionProfile {

@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Route } from 'playwright-core';
-import { ARTICLE_HOSTS } from '../utils/blogs';
+import { ARTICLE_HOSTS } from '../utils/catalog/blogs';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -27,7 +27,7 @@ export function findChromium(): string | null {
 export const NO_CHROMIUM =
   'no Chromium found. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH=/path/to/chromium.';
 
-/** Every URL on a host that serves the blogs' articles (utils/blogs.ts). */
+/** Every URL on a host that serves the blogs' articles (utils/catalog/blogs.ts). */
 export const BLOG_URL = new RegExp(`^https://(${ARTICLE_HOSTS.map((host) => host.replaceAll('.', '\\.')).join('|')})/`);
 
 /**

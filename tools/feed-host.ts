@@ -2,8 +2,8 @@
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Catalog } from '../utils/catalog';
-import { buildFeed } from '../utils/feed';
+import type { Catalog } from '../utils/catalog/catalog-schema';
+import { buildFeed } from '../utils/feeds/feed-format';
 
 /** A static host: serves `files` with an ETag, answers If-None-Match with 304; `override` plays a broken host. */
 export class FeedHost {

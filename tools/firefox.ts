@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
-import { ARTICLE_HOSTS } from '../utils/blogs';
+import { ARTICLE_HOSTS } from '../utils/catalog/blogs';
 
 /** The add-on id of the Firefox build (wxt.config.ts), whose pages the uuid pref places. */
 export const GECKO_ID = 'blog-brief@blog-brief.dev';

@@ -1,7 +1,7 @@
 /** Synthetic catalogs for scale tests and benchmarks: deterministic, shaped like real posts. */
 
-import { BLOG_IDS, MEDIUM_PUBLICATIONS } from '../utils/blogs';
-import type { Catalog, Post } from '../utils/catalog';
+import { BLOG_IDS, MEDIUM_PUBLICATIONS } from '../utils/catalog/blogs';
+import type { Catalog, Post } from '../utils/catalog/catalog-schema';
 
 const TOPICS = [
   'storage',

@@ -14,6 +14,6 @@
  */
 import urlIndex from 'virtual:url-index';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { followArticles } from './follow-articles';
+import { followArticles } from '../../content/detector/follow-articles';
 
 export default defineUnlistedScript(() => followArticles(urlIndex));

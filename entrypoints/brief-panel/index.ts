@@ -9,7 +9,7 @@
  * them up front is cheaper than one at a time.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { publishPanelCode } from '../../utils/panel-handoff';
-import { createPanelHost } from './panel-host';
+import { createPanelHost } from '../../content/panel/panel-host';
+import { publishPanelCode } from '../../content/panel-handoff';
 
 export default defineUnlistedScript(() => publishPanelCode({ createPanelHost }));

@@ -13,7 +13,7 @@
  * all of it runs as soon as the panel shows.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { followArticles } from '../article-detector/follow-articles';
-import { createPanelHost } from '../brief-panel/panel-host';
+import { followArticles } from '../../content/detector/follow-articles';
+import { createPanelHost } from '../../content/panel/panel-host';
 
 export default defineUnlistedScript(() => followArticles(null, { createPanelHost }));

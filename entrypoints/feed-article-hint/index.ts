@@ -5,6 +5,6 @@
  * the detector asks the background once. Pages that are not articles still send nothing.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { publishAskByUrl } from '../../utils/panel-handoff';
+import { publishAskByUrl } from '../../content/panel-handoff';
 
 export default defineUnlistedScript(() => publishAskByUrl());

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { FeedList } from '../../components/FeedList';
 import { SyncNotice } from '../../components/SyncNotice';
-import { BLOG_IDS, BLOGS, type BlogId } from '../../utils/blogs';
-import type { FavoritesStore, ImportResult } from '../../utils/favorites';
-import { favoritesFileText, parseFavoritesFile } from '../../utils/favorites-file';
-import { plural, t } from '../../utils/i18n';
-import { askBackground, changeSettings, type FeedSummary } from '../../utils/messaging';
-import { readSettings, SETTING_KEYS } from '../../utils/settings';
+import type { FavoritesStore, ImportResult } from '../../pages/favorites-signals';
+import { favoritesFileText, parseFavoritesFile } from '../../utils/backup/favorites-file';
+import { BLOG_IDS, BLOGS, type BlogId } from '../../utils/catalog/blogs';
+import { askBackground, changeSettings, type FeedSummary } from '../../utils/messaging/protocol';
+import { readSettings, SETTING_KEYS } from '../../utils/storage/settings';
+import { plural, t } from '../../utils/text/i18n';
 
 type Outcome = { kind: 'ok' | 'error'; text: string } | null;
 

@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { createFavorites } from '../../utils/favorites';
-import { t } from '../../utils/i18n';
-import { favoritesViaBackground } from '../../utils/messaging';
+import { createFavorites } from '../../pages/favorites-signals';
+import { favoritesViaBackground } from '../../utils/messaging/protocol';
+import { t } from '../../utils/text/i18n';
 import { App } from './App';
 import './options.css';
 

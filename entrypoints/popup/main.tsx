@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
-import { createBrowseModel } from '../../utils/browse-model';
-import { createFavorites } from '../../utils/favorites';
-import { t } from '../../utils/i18n';
-import { favoritesViaBackground } from '../../utils/messaging';
-import { takeFavoriteAreas } from '../../utils/popup-early';
-import { App } from './App';
-import { indexedDbCatalogSource } from './catalog-source';
+import { App } from '../../pages/browse/Browse';
+import { createBrowseModel } from '../../pages/browse/browse-model';
+import { indexedDbCatalogSource } from '../../pages/browse/catalog-source';
+import { createFavorites } from '../../pages/favorites-signals';
+import { takeFavoriteAreas } from '../../pages/popup-early';
+import { favoritesViaBackground } from '../../utils/messaging/protocol';
+import { t } from '../../utils/text/i18n';
 import './popup.css';
 
 /** The longest the popup waits for its first posts before it renders without them. */

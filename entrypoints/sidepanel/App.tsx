@@ -2,11 +2,11 @@ import { useSignal, useSignalEffect } from '@preact/signals';
 import { BriefPanel } from '../../components/BriefPanel';
 import { FavoriteToggle } from '../../components/FavoriteToggle';
 import { SyncNotice } from '../../components/SyncNotice';
-import type { BrowseModel } from '../../utils/browse-model';
-import type { Post } from '../../utils/catalog';
-import type { FavoritesStore } from '../../utils/favorites';
-import { t } from '../../utils/i18n';
-import { App as Browse } from '../popup/App';
+import { App as Browse } from '../../pages/browse/Browse';
+import type { BrowseModel } from '../../pages/browse/browse-model';
+import type { FavoritesStore } from '../../pages/favorites-signals';
+import type { Post } from '../../utils/catalog/catalog-schema';
+import { t } from '../../utils/text/i18n';
 
 /**
  * The browser's side panel: the brief of the article in the active tab, with its star, the same

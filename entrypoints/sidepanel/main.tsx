@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
-import { createBrowseModel } from '../../utils/browse-model';
-import { createFavorites } from '../../utils/favorites';
-import { t } from '../../utils/i18n';
-import { favoritesViaBackground } from '../../utils/messaging';
-import { indexedDbCatalogSource } from '../popup/catalog-source';
+import { createBrowseModel } from '../../pages/browse/browse-model';
+import { indexedDbCatalogSource } from '../../pages/browse/catalog-source';
+import { createFavorites } from '../../pages/favorites-signals';
+import { favoritesViaBackground } from '../../utils/messaging/protocol';
+import { t } from '../../utils/text/i18n';
 import { SidePanel } from './App';
 import { activeTabUrl } from './active-tab';
 // Its stylesheet @imports the popup's and the panel's, in that order: one stylesheet, so no build

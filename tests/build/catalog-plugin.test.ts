@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { urlIndexModule } from '../../build/catalog-plugin';
-import { parseCatalog } from '../../utils/catalog';
-import { buildUrlIndex, findPostId } from '../../utils/match';
+import { parseCatalog } from '../../utils/catalog/catalog-schema';
+import { buildUrlIndex, findPostId } from '../../utils/catalog/match';
 import catalogJson from '../test-catalog.json';
 
 describe('the URL index module the content script ships', () => {

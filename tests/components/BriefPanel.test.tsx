@@ -2,8 +2,8 @@ import { fireEvent, render, screen } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { describe, expect, it, vi } from 'vitest';
 import { BriefPanel } from '../../components/BriefPanel';
-import type { Post } from '../../utils/catalog';
-import type { Placement } from '../../utils/placement';
+import type { Post } from '../../utils/catalog/catalog-schema';
+import type { Placement } from '../../utils/layout/placement';
 import { hostilePost, maestro } from '../fixtures';
 
 const margin: Placement = { mode: 'margin', anchor: 120, top: 80, width: 320, maxHeight: 700 };

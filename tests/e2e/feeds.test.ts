@@ -14,8 +14,8 @@ import { launchChromium } from '../../tools/chromium';
 import { FeedHost } from '../../tools/feed-host';
 import { articlePage } from '../../tools/fixture-pages';
 import { syntheticCatalog } from '../../tools/synthetic-catalog';
-import type { Catalog } from '../../utils/catalog';
-import { generateFeedKeys } from '../../utils/feed-signing';
+import type { Catalog } from '../../utils/catalog/catalog-schema';
+import { generateFeedKeys } from '../../utils/feeds/feed-signing';
 import { chromiumPath, type ExtensionBrowser, launchWithExtension } from './harness';
 
 const feedCatalog: Catalog = syntheticCatalog(300);

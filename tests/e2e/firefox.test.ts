@@ -10,7 +10,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type LaunchedFirefox, launchFirefox, waitInPage } from '../../tools/firefox';
 import { articlePage, homePage, spaArticlePage } from '../../tools/fixture-pages';
-import { favoritesFileText } from '../../utils/favorites-file';
+import { favoritesFileText } from '../../utils/backup/favorites-file';
 import { panelControl, panelState, titleIs, until } from './firefox-probes';
 import { moveInApp, panelInsertedAt, recordPanelInsertion } from './page-probes';
 import { airbnbTechCopy, articleNotInCatalog, busiestTag, inAppFrom, inAppTo, posts } from './shipped-catalog';

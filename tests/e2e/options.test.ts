@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { favoritesFileText } from '../../utils/favorites-file';
-import { SETTINGS_RESERVE, SYNC_LIMITS } from '../../utils/sync-quota';
+import { SETTINGS_RESERVE, SYNC_LIMITS } from '../../background/sync/sync-quota';
+import { favoritesFileText } from '../../utils/backup/favorites-file';
 import { chromiumPath, type ExtensionBrowser, launchWithExtension } from './harness';
 import { posts } from './shipped-catalog';
 

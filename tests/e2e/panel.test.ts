@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articlePage, homePage, spaArticlePage } from '../../tools/fixture-pages';
-import type { Post } from '../../utils/catalog';
+import type { Post } from '../../utils/catalog/catalog-schema';
 import { chromiumPath, type ExtensionBrowser, launchWithExtension } from './harness';
 import { moveInApp, panelInsertedAt, recordPanelInsertion } from './page-probes';
 import { airbnbTechCopy, articleNotInCatalog, inAppFrom, inAppTo, postNotOf, posts } from './shipped-catalog';

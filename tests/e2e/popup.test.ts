@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BLOGS } from '../../utils/blogs';
+import { BLOGS } from '../../utils/catalog/blogs';
 import { chromiumPath, type ExtensionBrowser, launchWithExtension } from './harness';
 import { busiestTag, posts } from './shipped-catalog';
 

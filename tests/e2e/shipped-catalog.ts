@@ -4,9 +4,9 @@
  * breaks no test.
  */
 import shippedCatalog from '../../data/catalog.json';
-import { type BlogId, hostsOfKind } from '../../utils/blogs';
-import { type Post, parseCatalog } from '../../utils/catalog';
-import { rankPosts } from '../../utils/search-index';
+import { type BlogId, hostsOfKind } from '../../utils/catalog/blogs';
+import { type Post, parseCatalog } from '../../utils/catalog/catalog-schema';
+import { rankPosts } from '../../utils/search/search-index';
 
 /** Newest first, as the popup lists them. */
 export const posts: readonly Post[] = rankPosts(parseCatalog(shippedCatalog).posts);

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { parseFeedIndex } from '../../utils/feed';
-import { verifyIndex } from '../../utils/feed-signing';
+import { parseFeedIndex } from '../../utils/feeds/feed-format';
+import { verifyIndex } from '../../utils/feeds/feed-signing';
 import catalogJson from '../test-catalog.json';
 
 const run = promisify(execFile);

@@ -1,0 +1,96 @@
+/**
+ * The background's side of feeds: what the options page asks for, the schedule of checks (an alarm
+ * at the earliest feed's next check, since the worker may stop between them), and, after any change,
+ * the caller's `onCatalogChanged` (the background rebuilds its URL index and re-registers the panel
+ * for feed articles). With no feed added, it makes no request at all.
+ */
+import type { Catalog, Post } from '../../utils/catalog/catalog-schema';
+import { feedPosts, otherBlogPosts } from '../../utils/catalog/catalog-sources';
+import type { FeedSummary } from '../../utils/messaging/protocol';
+import { type BlogBriefDb, getFeeds } from '../../utils/storage/catalog-db';
+import { addFeed, removeFeed, syncFeed } from './feed-apply';
+
+export interface FeedServiceDeps {
+  connection: () => Promise<BlogBriefDb>;
+  bundled: () => Catalog;
+  /** Asks to be woken at this time (an alarm), or never (null). */
+  wakeAt: (when: number | null) => void;
+  /** Resolves once the change is in force (the background's URL index and registered script). */
+  onCatalogChanged: (feedPosts: Post[]) => Promise<void>;
+  fetchFn?: typeof fetch;
+}
+
+export function createFeedService({ connection, bundled, wakeAt, onCatalogChanged, fetchFn }: FeedServiceDeps) {
+  /** One feed operation at a time: checks and edits never interleave their writes. */
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  async function afterChange(catalogChanged: boolean) {
+    const feeds = await getFeeds(await connection());
+    wakeAt(feeds.length ? Math.min(...feeds.map((f) => f.status.nextCheckAt)) : null);
+    if (catalogChanged) await onCatalogChanged(feeds.flatMap(feedPosts));
+  }
+
+  return {
+    async list(): Promise<FeedSummary[]> {
+      const feeds = await getFeeds(await connection());
+      return feeds
+        .sort((a, b) => a.addedAt - b.addedAt)
+        .map((f) => ({
+          url: f.url,
+          signed: Boolean(f.publicKey),
+          briefs: feedPosts(f).length,
+          otherBlogs: otherBlogPosts(f),
+          checkedAt: f.status.checkedAt,
+          updatedAt: f.status.updatedAt,
+          problem: f.status.problem,
+        }));
+    },
+    add: (url: string, publicKey?: string) =>
+      serially(async () => {
+        await addFeed(await connection(), url, bundled, { fetchFn, publicKey });
+        await afterChange(true);
+      }),
+    check: (url: string) =>
+      serially(async () => {
+        const before = (await getFeeds(await connection())).find((f) => f.url === url)?.status.updatedAt;
+        const after = await syncFeed(await connection(), url, bundled, { fetchFn });
+        await afterChange(after.status.updatedAt !== before);
+      }),
+    remove: (url: string) =>
+      serially(async () => {
+        await removeFeed(await connection(), url, bundled);
+        await afterChange(true);
+      }),
+    /** Checks every feed that is due (the alarm), then sets the next alarm. */
+    checkDue: () =>
+      serially(async () => {
+        const now = Date.now();
+        let changed = false;
+        for (const feed of await getFeeds(await connection())) {
+          if (feed.status.nextCheckAt > now) continue;
+          const after = await syncFeed(await connection(), feed.url, bundled, { fetchFn });
+          changed ||= after.status.updatedAt !== feed.status.updatedAt;
+        }
+        await afterChange(changed);
+      }),
+    /**
+     * At browser start: the next check is due no sooner than a random moment in the first minute, so
+     * a host is not hit by every reader's browser at once (Safe Browsing's rule).
+     */
+    async scheduleAfterStart(random = Math.random()) {
+      const feeds = await getFeeds(await connection());
+      if (feeds.length === 0) return;
+      const due = Math.min(...feeds.map((f) => f.status.nextCheckAt));
+      wakeAt(Math.max(due, Date.now() + 5_000 + random * 55_000));
+    },
+    /** The feed posts now cached, for a worker that just started. */
+    async posts(): Promise<Post[]> {
+      return (await getFeeds(await connection())).flatMap(feedPosts);
+    },
+  };
+}

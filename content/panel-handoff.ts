@@ -1,0 +1,61 @@
+/**
+ * How the article detector (entrypoints/article-detector) reaches the panel's code, a second content
+ * script of ours (entrypoints/brief-panel): through one property of the global object of the
+ * isolated world they share. The page cannot see it; content scripts' globals are not the page's.
+ */
+import type { BriefResponse } from '../utils/messaging/protocol';
+
+/** A brief to show, as the background answered it: the post, the remembered collapsed state, the star. */
+export type PanelBrief = Extract<BriefResponse, { post: unknown }>;
+
+/** The page's one panel, as the article detector drives it (made by entrypoints/brief-panel). */
+export interface PanelHost {
+  show(brief: PanelBrief): void;
+  hide(): void;
+}
+
+export interface PanelCode {
+  createPanelHost(): PanelHost;
+}
+
+const KEY = '__blogBriefPanelCode';
+const ASK_BY_URL = '__blogBriefAskByUrl';
+const WAITING = '__blogBriefPanelCodeWaiting';
+
+export function publishPanelCode(code: PanelCode): void {
+  (globalThis as Record<string, unknown>)[KEY] = code;
+  wakeWaiter();
+}
+
+/**
+ * From entrypoints/feed-article-hint: the reader's feeds hold articles the browser does not inject
+ * the panel's code for up front (too many for match patterns); an unknown article URL is worth asking about.
+ */
+export function publishAskByUrl(): void {
+  (globalThis as Record<string, unknown>)[ASK_BY_URL] = true;
+  wakeWaiter();
+}
+
+export function askByUrlHinted(): boolean {
+  return (globalThis as Record<string, unknown>)[ASK_BY_URL] === true;
+}
+
+/**
+ * The detector may have run first and be waiting (a feed article: the browser injects what the
+ * background registered at run time after the manifest's scripts).
+ */
+function wakeWaiter() {
+  const world = globalThis as Record<string, unknown>;
+  (world[WAITING] as (() => void) | undefined)?.();
+  delete world[WAITING];
+}
+
+/** Calls `then` once the panel's code, or the hint to ask by URL, arrives in this page (replacing any earlier waiter). */
+export function whenPanelCodeArrives(then: () => void): void {
+  (globalThis as Record<string, unknown>)[WAITING] = then;
+}
+
+/** The panel's code, if it has been injected into this page. */
+export function panelCode(): PanelCode | undefined {
+  return (globalThis as Record<string, unknown>)[KEY] as PanelCode | undefined;
+}

@@ -1,0 +1,185 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { FavoriteToggle } from '../../components/FavoriteToggle';
+import { focusFirstRow, PostList } from '../../components/PostList';
+import { PostRow } from '../../components/PostRow';
+import { SearchBox } from '../../components/SearchBox';
+import { SyncNotice } from '../../components/SyncNotice';
+import { TagBar } from '../../components/TagBar';
+import { ToggleGroup } from '../../components/ToggleGroup';
+import { BLOG_IDS, BLOGS, type BlogId } from '../../utils/catalog/blogs';
+import { formatDay } from '../../utils/text/format';
+import { plural, t } from '../../utils/text/i18n';
+import type { Favorite, FavoritesStore } from '../favorites-signals';
+import type { BrowseModel } from './browse-model';
+
+export function App({ model, favorites }: { model: BrowseModel; favorites: FavoritesStore }) {
+  const searchRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    // "/" jumps to search from anywhere in the popup, as on GitHub and the blogs themselves.
+    const onKey = (event: KeyboardEvent) => {
+      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
+      if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        searchRef.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const result = model.result.value;
+  const inFavorites = model.view.value === 'favorites';
+  const current = model.filtering.value || inFavorites ? null : model.currentPost.value;
+  const missing = inFavorites ? model.missingFavorites.value : [];
+  const total = (result?.total ?? 0) + missing.length;
+  const saveButton = (post: { id: string; title: string }) => (
+    <FavoriteToggle store={favorites} post={post} class="row-save" />
+  );
+  const posts = (result?.posts ?? []).filter((post) => post.id !== current?.id);
+  const words = model.words.value;
+
+  return (
+    <main class="popup">
+      <header class="top">
+        <h1 class="brand">{t('extName')}</h1>
+        <div class="views" role="group" aria-label={t('viewGroup')}>
+          <button type="button" class="view" aria-pressed={!inFavorites} onClick={() => model.setView('all')}>
+            {t('viewAll')}
+          </button>
+          <button type="button" class="view" aria-pressed={inFavorites} onClick={() => model.setView('favorites')}>
+            {t('viewFavorites')} <FavoriteCount store={favorites} />
+          </button>
+        </div>
+      </header>
+      <SyncNotice text={favorites.problem.value} class="notice" />
+      <SearchBox
+        value={model.text.value}
+        onInput={model.setText}
+        inputRef={searchRef}
+        onArrowDown={() => focusFirstRow()}
+      />
+      <div class="filters">
+        <ToggleGroup
+          label={t('blogGroup')}
+          options={BLOG_IDS.map((blog) => ({ value: blog, label: BLOGS[blog].shortName }))}
+          isPressed={(blog) => model.blog.value === blog}
+          onToggle={(blog) => model.toggleBlog(blog as BlogId)}
+        />
+        <TagBar counts={model.tagCounts.value} selected={model.tags.value} onToggle={model.toggleTag} />
+      </div>
+
+      {current && (
+        <section class="on-page" aria-labelledby="on-page-heading">
+          <h2 id="on-page-heading" class="section-heading">
+            {t('onThisPage')}
+          </h2>
+          <PostRow post={current} words={words} initiallyExpanded actions={saveButton(current)} />
+        </section>
+      )}
+
+      <section class="results" aria-labelledby="results-heading" aria-busy={model.loading.value}>
+        <h2 id="results-heading" class="section-heading">
+          {model.loading.value ? t('loadingBriefs') : resultHeading(total, model.filtering.value, inFavorites)}
+        </h2>
+        {model.error.value && (
+          <p class="notice error" role="alert">
+            {model.error.value}
+          </p>
+        )}
+        {model.loading.value && <RowPlaceholders />}
+        {result && total === 0 && (
+          <div class="empty">
+            {inFavorites && !model.filtering.value ? (
+              <>
+                <p>{t('noFavoritesYet')}</p>
+                <p>{t('noFavoritesHint')}</p>
+              </>
+            ) : model.filtering.value ? (
+              <>
+                <p>{t('noMatch', describeFilters(model))}</p>
+                <p>{t('noMatchHint')}</p>
+                <button type="button" class="button" onClick={model.clearFilters}>
+                  {t('clearFilters')}
+                </button>
+              </>
+            ) : (
+              <p>{t('catalogEmpty')}</p>
+            )}
+          </div>
+        )}
+        <PostList
+          label={t('briefsList')}
+          posts={posts}
+          renderRow={(post) => <PostRow post={post} words={words} actions={saveButton(post)} />}
+        />
+        {missing.length > 0 && (
+          <ul class="posts missing" aria-label={t('missingFavoritesList')}>
+            {missing.map((favorite) => (
+              <li key={favorite.id}>
+                <MissingFavoriteRow favorite={favorite} favorites={favorites} />
+              </li>
+            ))}
+          </ul>
+        )}
+        {result && result.posts.length < result.total && (
+          <button type="button" class="button more" onClick={model.showMore}>
+            {t('showMore', result.total - result.posts.length)}
+          </button>
+        )}
+      </section>
+    </main>
+  );
+}
+
+/**
+ * How many favorites there are. Its own component so that favorites loading or changing re-renders
+ * this count, not the whole popup: reading a signal subscribes the component that reads it, and the
+ * popup's first post used to wait behind a whole re-render when favorites arrived.
+ */
+function FavoriteCount({ store }: { store: FavoritesStore }) {
+  return <span class="view-count">{store.list.value.length}</span>;
+}
+
+function resultHeading(total: number, filtering: boolean, inFavorites: boolean): string {
+  if (inFavorites) return plural(filtering ? 'favoritesFound' : 'allFavorites', total);
+  return plural(filtering ? 'briefsFound' : 'allBriefs', total);
+}
+
+/** A favorite whose post left the catalog: its saved title, said plainly, and a way to remove it. */
+function MissingFavoriteRow({ favorite, favorites }: { favorite: Favorite; favorites: FavoritesStore }) {
+  return (
+    <article class="row" aria-label={favorite.title}>
+      <div class="row-head">
+        <h3 class="row-title">{favorite.title}</h3>
+        <FavoriteToggle store={favorites} post={favorite} class="row-save" />
+      </div>
+      <p class="row-meta">{t('missingFavoriteMeta', formatDay(favorite.savedAt))}</p>
+    </article>
+  );
+}
+
+function describeFilters(model: BrowseModel): string {
+  const parts: string[] = [];
+  if (model.text.value.trim()) parts.push(t('filterText', model.text.value.trim()));
+  if (model.blog.value) parts.push(t('filterBlog', BLOGS[model.blog.value].shortName));
+  if (model.tags.value.length) parts.push(t('filterTags', model.tags.value.join(' + ')));
+  return parts.join(' ');
+}
+
+/** Grey rows of the same height as real ones, so nothing jumps when the briefs arrive. */
+function RowPlaceholders() {
+  return (
+    <ul class="posts placeholder" aria-hidden="true">
+      {[0, 1, 2].map((i) => (
+        <li key={i}>
+          <div class="row">
+            <div class="ph ph-title" />
+            <div class="ph ph-meta" />
+            <div class="ph ph-line" />
+            <div class="ph ph-line short" />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,47 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { createFeedService } from '../../../background/feeds/feed-schedule';
+import { parseCatalog } from '../../../utils/catalog/catalog-schema';
+import { type BlogBriefDb, openBlogBriefDb, putFeedStatus } from '../../../utils/storage/catalog-db';
+import catalogJson from '../../test-catalog.json';
+
+/** A feed service over `db` that records the alarms it asks for. */
+function serviceOver(db: BlogBriefDb, fetchFn?: typeof fetch) {
+  const wakes: (number | null)[] = [];
+  const service = createFeedService({
+    connection: async () => db,
+    bundled: () => parseCatalog(catalogJson),
+    wakeAt: (when) => wakes.push(when),
+    onCatalogChanged: async () => {},
+    fetchFn,
+  });
+  return { service, wakes };
+}
+
+describe('the feed service’s schedule', () => {
+  it('makes no request and sets no alarm without feeds', async () => {
+    const db = await openBlogBriefDb(`service-${Math.random()}`);
+    const { service, wakes } = serviceOver(db, () => Promise.reject(new Error('no request expected')));
+    await service.scheduleAfterStart();
+    await service.checkDue();
+    expect(wakes).toEqual([null]);
+    db.close();
+  });
+
+  it('at browser start, checks an overdue feed at a random moment of the first minute, not at once', async () => {
+    const db = await openBlogBriefDb(`service-${Math.random()}`);
+    await putFeedStatus(db, {
+      url: 'https://feeds.example.org/index.json',
+      addedAt: 1,
+      shards: {},
+      status: { failures: 0, nextCheckAt: 0 },
+    });
+    const { service, wakes } = serviceOver(db);
+    const before = Date.now();
+    await service.scheduleAfterStart(0.5);
+    expect(wakes[0]).toBeGreaterThanOrEqual(before + 5_000 + 27_500);
+    expect(wakes[0]).toBeLessThanOrEqual(Date.now() + 60_000);
+    db.close();
+  });
+});

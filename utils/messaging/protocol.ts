@@ -1,0 +1,132 @@
+/**
+ * Typed messages between the views (content script, panel, popup, options) and the background. Each
+ * request names its response type once, here; senders and the background's handler are checked
+ * against it.
+ */
+import { browser } from 'wxt/browser';
+import type { FavoritesChanged, PanelFavorite } from '../../background/panel-stars';
+import type { WriteReceipt } from '../../background/sync/sync-writer';
+import type { Post } from '../catalog/catalog-schema';
+import type { FavoritesDeps } from '../storage/favorites-reader';
+
+/** A feed as the options page shows it. */
+export interface FeedSummary {
+  url: string;
+  signed: boolean;
+  briefs: number;
+  /** Posts the feed holds for blogs Blog Brief does not cover, refused. */
+  otherBlogs: number;
+  checkedAt?: number;
+  updatedAt?: number;
+  problem?: string;
+}
+
+export type BriefResponse =
+  /**
+   * `collapsed`: the reader's remembered panel state; `favorite`: what the panel's star shows. Both
+   * read here, so the page makes no round trip and no storage call of its own.
+   */
+  | { post: Post; collapsed: boolean; favorite: PanelFavorite }
+  /** The reader turned this blog off on the options page. */
+  | { disabled: true }
+  /** The reader reads briefs in the browser's side panel: none beside the article. */
+  | { inSidePanel: true }
+  /** Not an article of the catalog (a URL the content script could not check itself, asked in-app). */
+  | { none: true }
+  | { error: string };
+
+/** Content script and popup -> background. */
+export interface BackgroundRequests {
+  /** The brief for a recognized article; the background also badges the sender's tab. */
+  'brief:get': { request: { postId: string } | { url: string }; response: BriefResponse };
+  /** Popup -> background: which catalog post, bundled or from a feed, an article URL is (null: none). */
+  'post:find': { request: { url: string }; response: { postId: string | null } };
+  /** The tab left the article in-app (Medium's History API navigation): drop its badge. */
+  'brief:left': { request: Record<string, never>; response: undefined };
+  /** Popup -> background, when it finds no catalog in IndexedDB: resolves once the background has loaded it. */
+  'catalog:ready': { request: Record<string, never>; response: undefined };
+  /** Popup -> background, when a read found the cache damaged: rebuild it, and resolve once done. */
+  'catalog:repair': { request: Record<string, never>; response: undefined };
+  /** Content script -> background, on an article reached in-app: inject the panel's code into the sender's frame. */
+  'panel:load': { request: Record<string, never>; response: undefined };
+  /** The panel -> background: its star, read again (a page back from the back/forward cache). */
+  'favorite:get': { request: { postId: string }; response: PanelFavorite };
+  /** The panel -> background: the reader saves (`saved`: true) or unsaves the post; answered once stored or kept. */
+  'favorite:set': { request: { postId: string; saved: boolean }; response: PanelFavorite };
+  /** Intents for the one writer of synced data (background/sync/sync-writer.ts); answered once stored or kept. */
+  'favorites:save': {
+    request: { favorites: { id: string; title: string; savedAt: number }[] };
+    response: WriteReceipt;
+  };
+  'favorites:unsave': { request: { ids: string[] }; response: WriteReceipt };
+  /** Options page -> background: the reader's feeds (background/feeds/feed-apply.ts). */
+  'feeds:list': { request: Record<string, never>; response: FeedSummary[] };
+  /** `publicKey`: the feed's Ed25519 key (base64), when it is signed (utils/feeds/feed-signing.ts). */
+  'feeds:add': { request: { url: string; publicKey?: string }; response: { ok: true } | { ok: false; error: string } };
+  'feeds:check': { request: { url: string }; response: undefined };
+  'feeds:remove': { request: { url: string }; response: undefined };
+  /** Keys from ALL_SETTING_KEYS (utils/storage/settings.ts); every setting is on/off. */
+  'settings:set': { request: { changes: Record<string, boolean> }; response: WriteReceipt };
+}
+export type BackgroundRequestType = keyof BackgroundRequests;
+export type BackgroundMessage = {
+  [T in BackgroundRequestType]: { type: T } & BackgroundRequests[T]['request'];
+}[BackgroundRequestType];
+
+// A record, not a list: the type checker then refuses a request type added above but not here.
+const BACKGROUND_REQUEST_TYPES: Record<BackgroundRequestType, true> = {
+  'brief:get': true,
+  'post:find': true,
+  'brief:left': true,
+  'catalog:ready': true,
+  'catalog:repair': true,
+  'panel:load': true,
+  'favorite:get': true,
+  'favorite:set': true,
+  'favorites:save': true,
+  'favorites:unsave': true,
+  'settings:set': true,
+  'feeds:list': true,
+  'feeds:add': true,
+  'feeds:check': true,
+  'feeds:remove': true,
+};
+
+export function isBackgroundMessage(message: unknown): message is BackgroundMessage {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    Object.hasOwn(BACKGROUND_REQUEST_TYPES, (message as { type?: unknown }).type as string)
+  );
+}
+
+export function askBackground<T extends BackgroundRequestType>(
+  type: T,
+  request: BackgroundRequests[T]['request'],
+): Promise<BackgroundRequests[T]['response']> {
+  return browser.runtime.sendMessage({ type, ...request });
+}
+
+/** Background -> content script: the toggle shortcut, and favorites changed (background/panel-stars.ts). */
+export type TabMessage = { type: 'panel:toggle' } | FavoritesChanged;
+
+export function isTabMessage(message: unknown): message is TabMessage {
+  const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
+  return type === 'panel:toggle' || type === 'favorites:changed';
+}
+
+/** A favorites store's storage and transport in an extension page (popup, options, side panel). */
+export function favoritesViaBackground(): FavoritesDeps {
+  return {
+    storage: browser.storage as unknown as FavoritesDeps['storage'],
+    send: {
+      save: (favorites) => askBackground('favorites:save', { favorites }),
+      unsave: (ids) => askBackground('favorites:unsave', { ids }),
+    },
+  };
+}
+
+/** Asks the writer to change settings; the receipt says whether they were stored. */
+export function changeSettings(changes: Record<string, boolean>): Promise<WriteReceipt> {
+  return askBackground('settings:set', { changes });
+}
