@@ -1,98 +1,89 @@
 /**
- * The star of the panels on the blogs' pages, answered by the background: whether a post is saved,
- * what the reader should know about sync, and the reader's save or unsave, applied through the one
- * writer. The background holds the favorites state (utils/storage/favorites-reader.ts); the pages hold only
- * what their star shows. So the code injected into every article carries no storage reading, no
- * storage layout and no sync wording, and the page makes no storage call of its own
- * (docs/decisions.md, 2026-11-30, third session: bytes and milliseconds on every article).
+ * The favorites intents of every view, and the stars of the panels on the blogs' pages. Every view
+ * (a panel's star, the popup, the side panel, the options page) sends the same intents,
+ * `favorites:save` and `favorites:unsave`; they go through the one writer, and the answer carries the
+ * receipt and what the reader should know about sync. A panel's star is read from what the writer
+ * holds (sync's keys, the outbox, the writes on their way): the background keeps no copy of the
+ * favorites of its own. So the code injected into every article carries no storage reading, no
+ * storage layout and no sync wording.
  *
  * Changes made anywhere (another tab's panel, the popup, another profile through sync) reach the open
- * panels as one message to the blogs' tabs, sent only when what a star shows changed.
+ * panels as one message to the blogs' tabs, sent once the writer is idle and only when what a star
+ * shows changed: never of a change half made, never of a save the writer could not keep.
  */
-import type { FavoritesState } from '../utils/storage/favorites-reader';
+import type { FavoritesChanged, FavoritesReceipt, StarState } from '../utils/messaging/protocol';
+import { FAVORITE_PREFIX, favoriteKey } from '../utils/storage/synced-data';
+import { type SyncNoticeProblem, syncNoticeText } from '../utils/text/sync-notice';
+import type { SyncWriter } from './sync/sync-writer';
+import { applyIntent, type FavoritesIntent } from './sync/write-intents';
 
-/** What a panel's star shows. */
-export interface PanelFavorite {
-  saved: boolean;
-  /** A sync problem in plain words (utils/text/sync-notice.ts); null when all is well. */
-  notice: string | null;
-}
+type Changes = Record<string, unknown>;
 
-/** Background -> the blogs' tabs, after favorites changed: every saved id, and the notice. */
-export interface FavoritesChanged {
-  type: 'favorites:changed';
-  saved: string[];
-  notice: string | null;
-}
+/** While the writer is busy, the tell waits this long and looks again. */
+const BUSY_RETRY_MS = 50;
 
-export function createPanelFavorites(
-  state: FavoritesState,
+export function createPanelStars(
+  writer: SyncWriter,
   broadcast: (message: FavoritesChanged) => void,
-  lookUpTitle: (postId: string) => Promise<string | undefined>,
+  now: () => number = Date.now,
 ) {
-  /** What the panels were last told (or what they read at their start). */
-  let told = '';
-  /** Saves and unsaves being applied: the panels are told once they settle, never of a half-done change. */
-  let applying = 0;
+  /** The last intent's failure, said until an intent succeeds: no storage holds it. */
+  let failure: SyncNoticeProblem | null = null;
+  /** What the tabs were last told, as a comparable key; null until the first look. */
+  let told: string | null = null;
   let scheduled: ReturnType<typeof setTimeout> | undefined;
 
-  const snapshot = () => {
-    const saved = [...state.ids()].sort();
-    const notice = state.problem();
-    return { message: { type: 'favorites:changed', saved, notice } as FavoritesChanged, key: `${saved}|${notice}` };
+  const savedIds = () => writer.heldKeys(FAVORITE_PREFIX).map((key) => key.slice(FAVORITE_PREFIX.length));
+  const notice = (): string | null => {
+    if (failure) return syncNoticeText(failure);
+    const { saves, status } = writer.waiting();
+    if (!status) return null;
+    const localOnly = saves.filter((key) => key.startsWith(FAVORITE_PREFIX)).length;
+    return syncNoticeText({ kind: status.reason, localOnly });
   };
-  const tell = () => {
-    scheduled = undefined;
-    if (applying > 0) return;
-    const { message, key } = snapshot();
-    if (key === told) return;
-    told = key;
-    broadcast(message);
-  };
-  // A change arrives as several steps (storage's onChanged per area, a receipt): told once, after them.
-  const schedule = () => {
+  const snapshot = (): FavoritesChanged => ({ type: 'favorites:changed', saved: savedIds(), notice: notice() });
+  const keyOf = (message: FavoritesChanged) => JSON.stringify([message.saved, message.notice]);
+
+  const tell = (delay = 0) => {
     clearTimeout(scheduled);
-    scheduled = setTimeout(tell, 0);
+    scheduled = setTimeout(() => {
+      scheduled = undefined;
+      if (!writer.idle()) return tell(BUSY_RETRY_MS);
+      const message = snapshot();
+      if (keyOf(message) === told) return;
+      told = keyOf(message);
+      broadcast(message);
+    }, delay);
   };
-  void state.ready.then(() => {
-    told = snapshot().key;
-    state.subscribe(schedule);
+  // What the panels already show when they start: told to no one.
+  const started = writer.ready.then(() => {
+    told = keyOf(snapshot());
   });
 
-  const view = (postId: string): PanelFavorite => ({ saved: state.isSaved(postId), notice: state.problem() });
-
   return {
-    async get(postId: string): Promise<PanelFavorite> {
-      await state.ready;
-      return view(postId);
+    /** What a panel's star shows for a post. */
+    async star(postId: string): Promise<StarState> {
+      await started;
+      return { saved: writer.holds(favoriteKey(postId)), notice: notice() };
     },
-    /**
-     * The reader's save (saved: true) or unsave of a post. The title stored with the favorite is the
-     * catalog's, not the page's word for it. Asking for what already holds changes nothing, so a
-     * double click or a repeated message cannot undo itself.
-     */
-    async set(postId: string, saved: boolean): Promise<PanelFavorite> {
-      await state.ready;
-      if (state.isSaved(postId) === saved) return view(postId);
-      applying++;
-      try {
-        if (saved) {
-          const title = await lookUpTitle(postId);
-          if (title !== undefined) await state.save({ id: postId, title });
-        } else {
-          await state.unsave(postId);
-        }
-      } finally {
-        applying--;
-        schedule();
-      }
-      return view(postId);
+    /** A view's save or unsave, through the one writer; answered once stored or kept. */
+    async apply(intent: FavoritesIntent): Promise<FavoritesReceipt> {
+      await started;
+      const receipt = await applyIntent(writer, intent, now());
+      if (receipt.ok) failure = null;
+      else if (receipt.error === 'local-full') failure = { kind: 'device-full' };
+      tell();
+      return { ...receipt, notice: notice() };
+    },
+    /** storage.onChanged: a favorite or the outbox changed (here, in another view, or through sync). */
+    storageChanged(changes: Changes, area: string) {
+      const keys = Object.keys(changes);
+      if (area === 'sync' ? keys.some((key) => key.startsWith(FAVORITE_PREFIX)) : area === 'local') tell();
     },
     dispose() {
       clearTimeout(scheduled);
-      state.dispose();
     },
   };
 }
 
-export type PanelFavorites = ReturnType<typeof createPanelFavorites>;
+export type PanelStars = ReturnType<typeof createPanelStars>;

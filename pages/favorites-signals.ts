@@ -6,6 +6,8 @@
  * star (background/panel-stars.ts).
  */
 import { computed, type ReadonlySignal, signal } from '@preact/signals-core';
+import { browser } from 'wxt/browser';
+import { askBackground } from '../utils/messaging/protocol';
 import {
   createFavoritesState,
   type Favorite,
@@ -24,6 +26,17 @@ export interface ImportResult {
   keptOnDevice: number;
   /** New favorites that could not be stored at all, with the reason in plain words. */
   notStored: number;
+}
+
+/** A favorites store's storage and transport in an extension page: it reads storage, the background writes. */
+export function favoritesViaBackground(): FavoritesDeps {
+  return {
+    storage: browser.storage as unknown as FavoritesDeps['storage'],
+    send: {
+      save: (favorites) => askBackground('favorites:save', { favorites }),
+      unsave: (ids) => askBackground('favorites:unsave', { ids }),
+    },
+  };
 }
 
 /** Favorites sent to the background per message during an import: progress moves on per chunk. */

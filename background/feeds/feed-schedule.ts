@@ -5,7 +5,7 @@
  * for feed articles). With no feed added, it makes no request at all.
  */
 import type { Catalog, Post } from '../../utils/catalog/catalog-schema';
-import { feedPosts, otherBlogPosts } from '../../utils/catalog/catalog-sources';
+import { type FeedRecord, feedPosts, otherBlogPosts } from '../../utils/catalog/catalog-sources';
 import type { FeedSummary } from '../../utils/messaging/protocol';
 import { type BlogBriefDb, getFeeds } from '../../utils/storage/catalog-db';
 import { addFeed, removeFeed, syncFeed } from './feed-apply';
@@ -38,17 +38,7 @@ export function createFeedService({ connection, bundled, wakeAt, onCatalogChange
   return {
     async list(): Promise<FeedSummary[]> {
       const feeds = await getFeeds(await connection());
-      return feeds
-        .sort((a, b) => a.addedAt - b.addedAt)
-        .map((f) => ({
-          url: f.url,
-          signed: Boolean(f.publicKey),
-          briefs: feedPosts(f).length,
-          otherBlogs: otherBlogPosts(f),
-          checkedAt: f.status.checkedAt,
-          updatedAt: f.status.updatedAt,
-          problem: f.status.problem,
-        }));
+      return feeds.sort((a, b) => a.addedAt - b.addedAt).map(feedSummary);
     },
     add: (url: string, publicKey?: string) =>
       serially(async () => {
@@ -92,5 +82,20 @@ export function createFeedService({ connection, bundled, wakeAt, onCatalogChange
     async posts(): Promise<Post[]> {
       return (await getFeeds(await connection())).flatMap(feedPosts);
     },
+  };
+}
+
+export type FeedService = ReturnType<typeof createFeedService>;
+
+/** A feed as the options page shows it. */
+function feedSummary(feed: FeedRecord): FeedSummary {
+  return {
+    url: feed.url,
+    signed: Boolean(feed.publicKey),
+    briefs: feedPosts(feed).length,
+    otherBlogs: otherBlogPosts(feed),
+    checkedAt: feed.status.checkedAt,
+    updatedAt: feed.status.updatedAt,
+    problem: feed.status.problem,
   };
 }

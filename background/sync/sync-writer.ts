@@ -17,9 +17,11 @@
  *   a view never claims a save that was not made.
  */
 
+import type { WriteReceipt } from '../../utils/messaging/protocol';
 import {
   FAVORITE_PREFIX,
   isOutboxEntry,
+  isOutboxStatus,
   LEGACY_LOCAL_FAVORITE_PREFIX,
   OUTBOX_PREFIX,
   OUTBOX_STATUS_KEY,
@@ -46,18 +48,6 @@ export interface SyncWriterStorage {
   };
 }
 
-/** The answer to one intent. `synced` and `kept` count its keys now in sync and in the outbox. */
-export type WriteReceipt =
-  | { ok: true; synced: number; kept: number }
-  /** Nothing could store these writes, not even this device: the view must not show them as done. */
-  /**
-   * This device's storage refused what sync could not take: of the intent's keys, only `synced` were
-   * stored (in sync); the rest were not stored anywhere, and the view must not show them as done.
-   */
-  | { ok: false; error: 'local-full'; detail: string; synced: number }
-  /** The intent was malformed (background/sync/write-intents.ts); nothing was written. */
-  | { ok: false; error: 'invalid' };
-
 export interface SyncWriterOptions {
   /** Writes closer together than this are made in one call. */
   batchMs?: number;
@@ -68,6 +58,14 @@ export interface SyncWriterOptions {
 
 /** How long to wait before offering the outbox again after the browser refused a write. */
 const RETRY_AFTER_FAILURE_MS = 60_000;
+
+/** One flush's outcome so far: keys now in sync, keys kept in the outbox, and why. */
+interface FlushOutcome {
+  inSync: Set<string>;
+  keep: Map<string, unknown>;
+  status: OutboxStatus | null;
+  retryAt: number | null;
+}
 
 export function createSyncWriter(storage: SyncWriterStorage, options: SyncWriterOptions = {}) {
   // At most two operations (a remove and a set) a second: at the per-minute limit only under a
@@ -80,6 +78,8 @@ export function createSyncWriter(storage: SyncWriterStorage, options: SyncWriter
   const usage = new Map<string, number>();
   /** The outbox as stored: sync key -> value, or null for a removal. */
   const outbox = new Map<string, unknown>();
+  /** Why the outbox is not empty, as stored. */
+  let outboxStatus: OutboxStatus | null = null;
   const limiter = new WriteRateLimiter();
   /** Intents not yet flushed, merged by key (a later write of a key replaces an earlier one). */
   let pending = new Map<string, unknown>();
@@ -106,22 +106,11 @@ export function createSyncWriter(storage: SyncWriterStorage, options: SyncWriter
   const ready = (async () => {
     const [syncItems, localItems] = await Promise.all([storage.sync.get(null), storage.local.get(null)]);
     for (const [key, value] of Object.entries(syncItems)) usage.set(key, itemBytes(key, value));
-    const legacy: Record<string, OutboxEntry> = {};
     for (const [key, value] of Object.entries(localItems)) {
       if (key.startsWith(OUTBOX_PREFIX) && isOutboxEntry(value)) outbox.set(key.slice(OUTBOX_PREFIX.length), value.v);
-      else if (key.startsWith(LEGACY_LOCAL_FAVORITE_PREFIX)) {
-        const syncKey = FAVORITE_PREFIX + key.slice(LEGACY_LOCAL_FAVORITE_PREFIX.length);
-        if (!outbox.has(syncKey)) legacy[OUTBOX_PREFIX + syncKey] = { v: value };
-      }
     }
-    const legacyKeys = Object.keys(legacy);
-    if (legacyKeys.length) {
-      await storage.local.set(legacy);
-      await storage.local.remove(
-        legacyKeys.map((k) => LEGACY_LOCAL_FAVORITE_PREFIX + k.slice(OUTBOX_PREFIX.length + FAVORITE_PREFIX.length)),
-      );
-      for (const [key, entry] of Object.entries(legacy)) outbox.set(key.slice(OUTBOX_PREFIX.length), entry.v);
-    }
+    outboxStatus = isOutboxStatus(localItems[OUTBOX_STATUS_KEY]) ? localItems[OUTBOX_STATUS_KEY] : null;
+    await moveLegacyFavorites(storage.local, localItems, outbox);
     if (outbox.size > 0) schedule();
   })();
 
@@ -145,87 +134,75 @@ export function createSyncWriter(storage: SyncWriterStorage, options: SyncWriter
     waiters = [];
     // The outbox goes along with every flush: whatever sync can take now, it gets.
     const attempt = new Map([...outbox, ...batch]);
-    const inSync = new Set<string>();
-    const keep = new Map<string, unknown>();
-    let status: OutboxStatus | null = null;
-    let retryAt: number | null = null;
+    const outcome: FlushOutcome = { inSync: new Set(), keep: new Map(), status: null, retryAt: null };
+    await removeFromSync(attempt, outcome);
+    await saveToSync(attempt, outcome);
+    const failure = await saveOutbox(outcome);
+    inFlight = new Map();
+    for (const { keys, resolve } of batchWaiters) resolve(receiptFor(keys, outcome, failure));
+    if (outcome.retryAt !== null) wakeAt(outcome.retryAt);
+  }
 
-    const rateDelay = () => limiter.delayAt(now());
-    const removals = [...attempt].filter(([key, value]) => value === null && usage.has(key)).map(([key]) => key);
-    // A removal of a key sync does not hold (say, a favorite that only ever reached the outbox) is done.
-    for (const [key, value] of attempt) if (value === null && !usage.has(key)) inSync.add(key);
-    if (removals.length) {
-      if (rateDelay() > 0) {
-        for (const key of removals) keep.set(key, null);
-        status = { reason: 'rate-limited' };
-        retryAt = now() + rateDelay();
-      } else {
-        try {
-          await storage.sync.remove(removals);
-          limiter.record(now());
-          for (const key of removals) {
-            inSync.add(key);
-            usage.delete(key);
-          }
-        } catch (error) {
-          for (const key of removals) keep.set(key, null);
-          status = { reason: 'write-failed', detail: describe(error) };
-          retryAt = now() + RETRY_AFTER_FAILURE_MS;
-        }
-      }
+  /** The outcome's wait when the write rate holds sync back now: the keys are kept, and retried later. */
+  function heldByRate(entries: Iterable<[string, unknown]>, outcome: FlushOutcome): boolean {
+    const delay = limiter.delayAt(now());
+    if (delay <= 0) return false;
+    for (const [key, value] of entries) outcome.keep.set(key, value);
+    outcome.status = { reason: 'rate-limited' };
+    outcome.retryAt = now() + delay;
+    return true;
+  }
+
+  function keepAfterFailure(entries: Iterable<[string, unknown]>, outcome: FlushOutcome, error: unknown) {
+    for (const [key, value] of entries) outcome.keep.set(key, value);
+    outcome.status = { reason: 'write-failed', detail: describe(error) };
+    outcome.retryAt = now() + RETRY_AFTER_FAILURE_MS;
+  }
+
+  async function removeFromSync(attempt: ReadonlyMap<string, unknown>, outcome: FlushOutcome) {
+    const removals: string[] = [];
+    for (const [key, value] of attempt) {
+      if (value !== null) continue;
+      // A removal of a key sync does not hold (say, a favorite that only ever reached the outbox) is done.
+      if (usage.has(key)) removals.push(key);
+      else outcome.inSync.add(key);
     }
+    const entries = removals.map((key): [string, unknown] => [key, null]);
+    if (removals.length === 0 || heldByRate(entries, outcome)) return;
+    try {
+      await storage.sync.remove(removals);
+      limiter.record(now());
+      for (const key of removals) {
+        outcome.inSync.add(key);
+        usage.delete(key);
+      }
+    } catch (error) {
+      keepAfterFailure(entries, outcome, error);
+    }
+  }
 
+  async function saveToSync(attempt: ReadonlyMap<string, unknown>, outcome: FlushOutcome) {
     const saves: Record<string, unknown> = {};
     for (const [key, value] of attempt) if (value !== null) saves[key] = value;
-    if (Object.keys(saves).length) {
-      if (rateDelay() > 0) {
-        for (const [key, value] of Object.entries(saves)) keep.set(key, value);
-        status = { reason: 'rate-limited' };
-        retryAt = now() + rateDelay();
-      } else {
-        const { accepted, refused } = fitWrites({ items: usage }, saves, (key) => !key.startsWith(FAVORITE_PREFIX));
-        for (const key of refused.keys()) keep.set(key, saves[key]);
-        if (refused.size) status ??= { reason: 'sync-full' };
-        if (Object.keys(accepted).length) {
-          try {
-            await storage.sync.set(accepted);
-            limiter.record(now());
-            for (const [key, value] of Object.entries(accepted)) {
-              inSync.add(key);
-              usage.set(key, itemBytes(key, value));
-            }
-          } catch (error) {
-            for (const [key, value] of Object.entries(accepted)) keep.set(key, value);
-            status = { reason: 'write-failed', detail: describe(error) };
-            retryAt = now() + RETRY_AFTER_FAILURE_MS;
-          }
-        }
+    if (Object.keys(saves).length === 0 || heldByRate(Object.entries(saves), outcome)) return;
+    const { accepted, refused } = fitWrites({ items: usage }, saves, (key) => !key.startsWith(FAVORITE_PREFIX));
+    for (const key of refused.keys()) outcome.keep.set(key, saves[key]);
+    if (refused.size) outcome.status ??= { reason: 'sync-full' };
+    if (Object.keys(accepted).length === 0) return;
+    try {
+      await storage.sync.set(accepted);
+      limiter.record(now());
+      for (const [key, value] of Object.entries(accepted)) {
+        outcome.inSync.add(key);
+        usage.set(key, itemBytes(key, value));
       }
+    } catch (error) {
+      keepAfterFailure(Object.entries(accepted), outcome, error);
     }
-
-    const failure = await saveOutbox(inSync, keep, status);
-    inFlight = new Map();
-    for (const { keys, resolve } of batchWaiters) {
-      if (failure && keys.some((key) => !inSync.has(key))) {
-        resolve({
-          ok: false,
-          error: 'local-full',
-          detail: failure,
-          synced: keys.filter((key) => inSync.has(key)).length,
-        });
-        continue;
-      }
-      resolve({
-        ok: true,
-        synced: keys.filter((key) => inSync.has(key)).length,
-        kept: keys.filter((key) => keep.has(key)).length,
-      });
-    }
-    if (retryAt !== null) wakeAt(retryAt);
   }
 
   /** Brings the stored outbox in line: written keys leave it, kept ones enter it. Returns an error text on failure. */
-  async function saveOutbox(inSync: Set<string>, keep: Map<string, unknown>, status: OutboxStatus | null) {
+  async function saveOutbox({ inSync, keep, status }: FlushOutcome) {
     const sets: Record<string, unknown> = {};
     for (const [key, value] of keep) {
       if (!outbox.has(key) || JSON.stringify(outbox.get(key)) !== JSON.stringify(value)) {
@@ -233,6 +210,7 @@ export function createSyncWriter(storage: SyncWriterStorage, options: SyncWriter
       }
     }
     const removals = [...inSync].filter((key) => outbox.has(key)).map((key) => OUTBOX_PREFIX + key);
+    const nextStatus = keep.size > 0 ? (status ?? outboxStatus) : null;
     if (keep.size > 0 && status) sets[OUTBOX_STATUS_KEY] = status;
     else if (keep.size === 0) removals.push(OUTBOX_STATUS_KEY);
     try {
@@ -248,7 +226,14 @@ export function createSyncWriter(storage: SyncWriterStorage, options: SyncWriter
     }
     for (const key of inSync) outbox.delete(key);
     for (const [key, value] of keep) outbox.set(key, value);
+    outboxStatus = nextStatus;
     return null;
+  }
+
+  /** What `key` will hold once every accepted write is done: a value, null (removed or absent), or unknown (sync holds it). */
+  function willHold(key: string): boolean {
+    for (const layer of [pending, inFlight, outbox]) if (layer.has(key)) return layer.get(key) !== null;
+    return usage.has(key);
   }
 
   return {
@@ -270,6 +255,23 @@ export function createSyncWriter(storage: SyncWriterStorage, options: SyncWriter
       if (inFlight.has(key)) return { value: inFlight.get(key) };
       return undefined;
     },
+    /** Whether `key` will hold a value once every accepted write is done (sync, outbox and queue together). */
+    holds: willHold,
+    /** Every key starting with `prefix` that will hold a value once every accepted write is done, sorted. */
+    heldKeys(prefix: string): string[] {
+      const keys = new Set<string>();
+      for (const layer of [usage, outbox, inFlight, pending]) {
+        for (const key of layer.keys()) if (key.startsWith(prefix)) keys.add(key);
+      }
+      return [...keys].filter(willHold).sort();
+    },
+    /** What waits in the outbox for sync, and why: the keys it would save there, and the stored reason. */
+    waiting(): { saves: string[]; status: OutboxStatus | null } {
+      const saves = [...outbox].filter(([, value]) => value !== null).map(([key]) => key);
+      return { saves, status: outbox.size > 0 ? outboxStatus : null };
+    },
+    /** True while no write is queued or being made: what the writer holds is what storage holds. */
+    idle: () => pending.size === 0 && inFlight.size === 0 && timer === undefined,
     /** Offers the outbox to sync again (the background's alarm calls this). */
     retry() {
       void ready.then(() => {
@@ -294,6 +296,34 @@ export function createSyncWriter(storage: SyncWriterStorage, options: SyncWriter
 }
 
 export type SyncWriter = ReturnType<typeof createSyncWriter>;
+
+function receiptFor(keys: readonly string[], { inSync, keep }: FlushOutcome, failure: string | null): WriteReceipt {
+  const synced = keys.filter((key) => inSync.has(key)).length;
+  if (failure && keys.some((key) => !inSync.has(key)))
+    return { ok: false, error: 'local-full', detail: failure, synced };
+  return { ok: true, synced, kept: keys.filter((key) => keep.has(key)).length };
+}
+
+/** Favorites kept in storage.local before the outbox existed (format of 2026-11) move into it, once. */
+async function moveLegacyFavorites(
+  local: StorageAreaLike,
+  localItems: Record<string, unknown>,
+  outbox: Map<string, unknown>,
+) {
+  const legacy: Record<string, OutboxEntry> = {};
+  for (const [key, value] of Object.entries(localItems)) {
+    if (!key.startsWith(LEGACY_LOCAL_FAVORITE_PREFIX)) continue;
+    const syncKey = FAVORITE_PREFIX + key.slice(LEGACY_LOCAL_FAVORITE_PREFIX.length);
+    if (!outbox.has(syncKey)) legacy[OUTBOX_PREFIX + syncKey] = { v: value };
+  }
+  const legacyKeys = Object.keys(legacy);
+  if (legacyKeys.length === 0) return;
+  await local.set(legacy);
+  await local.remove(
+    legacyKeys.map((k) => LEGACY_LOCAL_FAVORITE_PREFIX + k.slice(OUTBOX_PREFIX.length + FAVORITE_PREFIX.length)),
+  );
+  for (const [key, entry] of Object.entries(legacy)) outbox.set(key.slice(OUTBOX_PREFIX.length), entry.v);
+}
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -3,10 +3,10 @@
  * own code, but an intent crosses a process boundary from a page's renderer, so its shape is checked
  * here rather than trusted.
  */
-import type { BackgroundMessage } from '../../utils/messaging/protocol';
-import { ALL_SETTING_KEYS } from '../../utils/storage/settings';
+import type { BackgroundMessage, SettingName, WriteReceipt } from '../../utils/messaging/protocol';
+import { SETTING_NAMES, settingKey } from '../../utils/storage/settings';
 import { favoriteKey, MAX_TITLE_LENGTH, toStoredFavorite } from '../../utils/storage/synced-data';
-import type { SyncWriter, WriteReceipt } from './sync-writer';
+import type { SyncWriter } from './sync-writer';
 
 export type Writes = Map<string, unknown>;
 
@@ -40,12 +40,15 @@ export function favoriteRemovals(ids: unknown): Writes | null {
 export function settingChanges(changes: unknown): Writes | null {
   if (typeof changes !== 'object' || changes === null) return null;
   const writes: Writes = new Map();
-  for (const [key, value] of Object.entries(changes)) {
-    if (!ALL_SETTING_KEYS.includes(key) || typeof value !== 'boolean') return null;
-    writes.set(key, value);
+  for (const [name, value] of Object.entries(changes)) {
+    if (!SETTING_NAMES.includes(name as SettingName) || typeof value !== 'boolean') return null;
+    writes.set(settingKey(name as SettingName), value);
   }
   return writes;
 }
+
+/** A favorites intent, from any view. */
+export type FavoritesIntent = Extract<BackgroundMessage, { type: 'favorites:save' | 'favorites:unsave' }>;
 
 export type WriteIntent = Extract<BackgroundMessage, { type: 'favorites:save' | 'favorites:unsave' | 'settings:set' }>;
 

@@ -18,7 +18,6 @@ import {
   visibleState,
 } from '../../utils/layout/placement';
 import { askBackground, changeSettings, isTabMessage } from '../../utils/messaging/protocol';
-import { SETTING_KEYS } from '../../utils/storage/settings';
 import { extensionAlive } from '../extension-context';
 import type { PanelBrief, PanelHost } from '../panel-handoff';
 import { atTopEdge, type WayWatcher, watchTheWay } from './make-way';
@@ -46,7 +45,13 @@ export function createPanelHost(): PanelHost {
   /** Bumped on every change of what the star and the sync notice show. */
   let starVersion = 0;
   const star = createStar(
-    (postId, saved) => askBackground('favorite:set', { postId, saved }),
+    // The title is the catalog's, as the background sent it with the brief.
+    (postId, saved) =>
+      saved
+        ? askBackground('favorites:save', {
+            favorites: [{ id: postId, title: post?.title ?? '', savedAt: Date.now() }],
+          })
+        : askBackground('favorites:unsave', { ids: [postId] }),
     () => {
       starVersion++;
       draw();
@@ -87,7 +92,7 @@ export function createPanelHost(): PanelHost {
     // Changes made while the page was away were told to no one here: the star is asked for again.
     const id = post?.id;
     if (id) {
-      void askBackground('favorite:get', { postId: id })
+      void askBackground('star:get', { postId: id })
         .then((answer) => star.heard(id, answer))
         .catch(() => undefined);
     }
@@ -149,7 +154,7 @@ export function createPanelHost(): PanelHost {
           draw();
           // Remembered only where the reader had the room to choose: overlay mode always starts collapsed.
           if (placement?.mode === 'margin') {
-            changeSettings({ [SETTING_KEYS.panelCollapsed]: next }).catch(() => undefined);
+            changeSettings({ panelCollapsed: next }).catch(() => undefined);
           }
         }}
         onClose={hide}

@@ -5,7 +5,7 @@ import type { FavoritesStore, ImportResult } from '../../pages/favorites-signals
 import { favoritesFileText, parseFavoritesFile } from '../../utils/backup/favorites-file';
 import { BLOG_IDS, BLOGS, type BlogId } from '../../utils/catalog/blogs';
 import { askBackground, changeSettings, type FeedSummary } from '../../utils/messaging/protocol';
-import { readSettings, SETTING_KEYS } from '../../utils/storage/settings';
+import { readSettings } from '../../utils/storage/settings';
 import { plural, t } from '../../utils/text/i18n';
 
 type Outcome = { kind: 'ok' | 'error'; text: string } | null;
@@ -23,7 +23,7 @@ export function App({ favorites }: { favorites: FavoritesStore }) {
 
   const onPlacementChange = async (sidePanel: boolean) => {
     setInSidePanel(sidePanel);
-    const receipt = await changeSettings({ [SETTING_KEYS.briefInSidePanel]: sidePanel }).catch(() => null);
+    const receipt = await changeSettings({ briefInSidePanel: sidePanel }).catch(() => null);
     if (receipt?.ok) return;
     setInSidePanel(!sidePanel);
     setOutcome({
@@ -35,7 +35,7 @@ export function App({ favorites }: { favorites: FavoritesStore }) {
   // The checkbox shows the change at once, and goes back with a reason if the writer could not store it.
   const onBlogChange = async (blog: BlogId, on: boolean) => {
     setEnabled((current) => current && { ...current, [blog]: on });
-    const receipt = await changeSettings({ [SETTING_KEYS.blogEnabled(blog)]: on }).catch(() => null);
+    const receipt = await changeSettings({ [`blogEnabled:${blog}` as const]: on }).catch(() => null);
     if (receipt?.ok) return;
     setEnabled((current) => current && { ...current, [blog]: !on });
     setOutcome({

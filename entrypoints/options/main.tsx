@@ -1,6 +1,5 @@
 import { render } from 'preact';
-import { createFavorites } from '../../pages/favorites-signals';
-import { favoritesViaBackground } from '../../utils/messaging/protocol';
+import { createFavorites, favoritesViaBackground } from '../../pages/favorites-signals';
 import { t } from '../../utils/text/i18n';
 import { App } from './App';
 import './options.css';

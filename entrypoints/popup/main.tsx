@@ -3,9 +3,8 @@ import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { App } from '../../pages/browse/Browse';
 import { createBrowseModel } from '../../pages/browse/browse-model';
 import { indexedDbCatalogSource } from '../../pages/browse/catalog-source';
-import { createFavorites } from '../../pages/favorites-signals';
+import { createFavorites, favoritesViaBackground } from '../../pages/favorites-signals';
 import { takeFavoriteAreas } from '../../pages/popup-early';
-import { favoritesViaBackground } from '../../utils/messaging/protocol';
 import { t } from '../../utils/text/i18n';
 import './popup.css';
 

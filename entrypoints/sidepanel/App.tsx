@@ -1,9 +1,9 @@
 import { useSignal, useSignalEffect } from '@preact/signals';
 import { BriefPanel } from '../../components/BriefPanel';
-import { FavoriteToggle } from '../../components/FavoriteToggle';
 import { SyncNotice } from '../../components/SyncNotice';
 import { App as Browse } from '../../pages/browse/Browse';
 import type { BrowseModel } from '../../pages/browse/browse-model';
+import { FavoriteToggle } from '../../pages/FavoriteToggle';
 import type { FavoritesStore } from '../../pages/favorites-signals';
 import type { Post } from '../../utils/catalog/catalog-schema';
 import { t } from '../../utils/text/i18n';

@@ -1,5 +1,4 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { FavoriteToggle } from '../../components/FavoriteToggle';
 import { focusFirstRow, PostList } from '../../components/PostList';
 import { PostRow } from '../../components/PostRow';
 import { SearchBox } from '../../components/SearchBox';
@@ -9,6 +8,7 @@ import { ToggleGroup } from '../../components/ToggleGroup';
 import { BLOG_IDS, BLOGS, type BlogId } from '../../utils/catalog/blogs';
 import { formatDay } from '../../utils/text/format';
 import { plural, t } from '../../utils/text/i18n';
+import { FavoriteToggle } from '../FavoriteToggle';
 import type { Favorite, FavoritesStore } from '../favorites-signals';
 import type { BrowseModel } from './browse-model';
 

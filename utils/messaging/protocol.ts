@@ -1,13 +1,44 @@
 /**
  * Typed messages between the views (content script, panel, popup, options) and the background. Each
- * request names its response type once, here; senders and the background's handler are checked
- * against it.
+ * request names its response type once, here; senders and the background's router are checked
+ * against it. The protocol owns the types that cross the boundary and imports no implementation
+ * (scripts/lint-boundaries.ts), so both sides depend on it and it on neither.
  */
 import { browser } from 'wxt/browser';
-import type { FavoritesChanged, PanelFavorite } from '../../background/panel-stars';
-import type { WriteReceipt } from '../../background/sync/sync-writer';
+import type { BlogId } from '../catalog/blogs';
 import type { Post } from '../catalog/catalog-schema';
-import type { FavoritesDeps } from '../storage/favorites-reader';
+
+/** The answer to one write intent. `synced` and `kept` count its keys now in sync and in the outbox. */
+export type WriteReceipt =
+  | { ok: true; synced: number; kept: number }
+  /**
+   * This device's storage refused what sync could not take: of the intent's keys, only `synced` were
+   * stored (in sync); the rest were not stored anywhere, and the view must not show them as done.
+   */
+  | { ok: false; error: 'local-full'; detail: string; synced: number }
+  /** The intent was malformed (background/sync/write-intents.ts); nothing was written. */
+  | { ok: false; error: 'invalid' };
+
+/** A favorites intent's answer: its receipt, and what the reader should know about sync now (null: nothing). */
+export type FavoritesReceipt = WriteReceipt & { notice: string | null };
+
+/** What a panel's star shows. */
+export interface StarState {
+  saved: boolean;
+  /** A sync problem in plain words (utils/text/sync-notice.ts); null when all is well. */
+  notice: string | null;
+}
+
+/** Background -> the blogs' tabs, after favorites changed anywhere: every saved id, and the notice. */
+export interface FavoritesChanged {
+  type: 'favorites:changed';
+  saved: string[];
+  notice: string | null;
+}
+
+/** The reader's settings by name; each is on/off, stored under its own key (utils/storage/settings.ts). */
+export type SettingName = 'panelCollapsed' | 'briefInSidePanel' | `blogEnabled:${BlogId}`;
+export type SettingChanges = Partial<Record<SettingName, boolean>>;
 
 /** A feed as the options page shows it. */
 export interface FeedSummary {
@@ -26,7 +57,7 @@ export type BriefResponse =
    * `collapsed`: the reader's remembered panel state; `favorite`: what the panel's star shows. Both
    * read here, so the page makes no round trip and no storage call of its own.
    */
-  | { post: Post; collapsed: boolean; favorite: PanelFavorite }
+  | { post: Post; collapsed: boolean; favorite: StarState }
   /** The reader turned this blog off on the options page. */
   | { disabled: true }
   /** The reader reads briefs in the browser's side panel: none beside the article. */
@@ -42,31 +73,31 @@ export interface BackgroundRequests {
   /** Popup -> background: which catalog post, bundled or from a feed, an article URL is (null: none). */
   'post:find': { request: { url: string }; response: { postId: string | null } };
   /** The tab left the article in-app (Medium's History API navigation): drop its badge. */
-  'brief:left': { request: Record<string, never>; response: undefined };
+  'brief:left': { request: Record<never, never>; response: undefined };
   /** Popup -> background, when it finds no catalog in IndexedDB: resolves once the background has loaded it. */
-  'catalog:ready': { request: Record<string, never>; response: undefined };
+  'catalog:ready': { request: Record<never, never>; response: undefined };
   /** Popup -> background, when a read found the cache damaged: rebuild it, and resolve once done. */
-  'catalog:repair': { request: Record<string, never>; response: undefined };
+  'catalog:repair': { request: Record<never, never>; response: undefined };
   /** Content script -> background, on an article reached in-app: inject the panel's code into the sender's frame. */
-  'panel:load': { request: Record<string, never>; response: undefined };
+  'panel:load': { request: Record<never, never>; response: undefined };
   /** The panel -> background: its star, read again (a page back from the back/forward cache). */
-  'favorite:get': { request: { postId: string }; response: PanelFavorite };
-  /** The panel -> background: the reader saves (`saved`: true) or unsaves the post; answered once stored or kept. */
-  'favorite:set': { request: { postId: string; saved: boolean }; response: PanelFavorite };
-  /** Intents for the one writer of synced data (background/sync/sync-writer.ts); answered once stored or kept. */
+  'star:get': { request: { postId: string }; response: StarState };
+  /**
+   * Intents for the one writer of synced data (background/sync/sync-writer.ts), from every view: the
+   * panels' stars, the popup, the side panel, the options page. Answered once stored or kept.
+   */
   'favorites:save': {
     request: { favorites: { id: string; title: string; savedAt: number }[] };
-    response: WriteReceipt;
+    response: FavoritesReceipt;
   };
-  'favorites:unsave': { request: { ids: string[] }; response: WriteReceipt };
+  'favorites:unsave': { request: { ids: string[] }; response: FavoritesReceipt };
   /** Options page -> background: the reader's feeds (background/feeds/feed-apply.ts). */
-  'feeds:list': { request: Record<string, never>; response: FeedSummary[] };
+  'feeds:list': { request: Record<never, never>; response: FeedSummary[] };
   /** `publicKey`: the feed's Ed25519 key (base64), when it is signed (utils/feeds/feed-signing.ts). */
   'feeds:add': { request: { url: string; publicKey?: string }; response: { ok: true } | { ok: false; error: string } };
   'feeds:check': { request: { url: string }; response: undefined };
   'feeds:remove': { request: { url: string }; response: undefined };
-  /** Keys from ALL_SETTING_KEYS (utils/storage/settings.ts); every setting is on/off. */
-  'settings:set': { request: { changes: Record<string, boolean> }; response: WriteReceipt };
+  'settings:set': { request: { changes: SettingChanges }; response: WriteReceipt };
 }
 export type BackgroundRequestType = keyof BackgroundRequests;
 export type BackgroundMessage = {
@@ -81,8 +112,7 @@ const BACKGROUND_REQUEST_TYPES: Record<BackgroundRequestType, true> = {
   'catalog:ready': true,
   'catalog:repair': true,
   'panel:load': true,
-  'favorite:get': true,
-  'favorite:set': true,
+  'star:get': true,
   'favorites:save': true,
   'favorites:unsave': true,
   'settings:set': true,
@@ -115,18 +145,7 @@ export function isTabMessage(message: unknown): message is TabMessage {
   return type === 'panel:toggle' || type === 'favorites:changed';
 }
 
-/** A favorites store's storage and transport in an extension page (popup, options, side panel). */
-export function favoritesViaBackground(): FavoritesDeps {
-  return {
-    storage: browser.storage as unknown as FavoritesDeps['storage'],
-    send: {
-      save: (favorites) => askBackground('favorites:save', { favorites }),
-      unsave: (ids) => askBackground('favorites:unsave', { ids }),
-    },
-  };
-}
-
 /** Asks the writer to change settings; the receipt says whether they were stored. */
-export function changeSettings(changes: Record<string, boolean>): Promise<WriteReceipt> {
+export function changeSettings(changes: SettingChanges): Promise<WriteReceipt> {
   return askBackground('settings:set', { changes });
 }

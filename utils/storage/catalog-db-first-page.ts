@@ -3,10 +3,9 @@
  * in the popup's <head> (pages/popup-early.ts), which reads it before the popup's modules have
  * loaded. utils/storage/catalog-db.ts owns the database and reads a first page with the same function.
  */
-import type { CatalogMeta, StoredPost } from './catalog-db';
+import { type CatalogMeta, DB_NAME, DB_VERSION, type StoredPost } from './catalog-db-schema';
 
-export const DB_NAME = 'blog-brief';
-export const DB_VERSION = 3;
+export { DB_NAME } from './catalog-db-schema';
 /** Rows rendered at first; "Show more" adds this many again. Keeps the first paint small at any catalog size. */
 export const PAGE_SIZE = 50;
 

@@ -14,35 +14,19 @@
  *   v3: `feeds`, keyed by index URL: each feed the reader added, its last good posts and its status
  *       (utils/catalog/catalog-sources.ts). `meta.sources` says which sources the cached catalog merges.
  */
-import { type DBSchema, deleteDB, type IDBPDatabase, openDB, unwrap, wrap } from 'idb';
+import { deleteDB, type IDBPDatabase, openDB, unwrap, wrap } from 'idb';
 import type { PostQuery, QueryResult, TagCount } from '../catalog/catalog-query';
 import type { Catalog, Post } from '../catalog/catalog-schema';
 import { type FeedRecord, mergeSources, sourcesSignature } from '../catalog/catalog-sources';
-import { DB_NAME, DB_VERSION, type FirstPageRows, readFirstPage } from './catalog-db-first-page';
+import { type FirstPageRows, readFirstPage } from './catalog-db-first-page';
+import { type BlogBriefSchema, type CatalogMeta, DB_NAME, DB_VERSION, type StoredPost } from './catalog-db-schema';
 
 export type { PostQuery, QueryResult, TagCount } from '../catalog/catalog-query';
 
 import { buildSearchIndex, matchRanks, rankPosts, type SearchIndex } from '../search/search-index';
 import { queryWords } from '../search/words';
 
-export { DB_NAME, DB_VERSION } from './catalog-db-first-page';
-
-export type StoredPost = Post & { rank: number };
-
-export interface CatalogMeta {
-  version: number;
-  /** The sources merged into the cached posts (catalog-sources.ts sourcesSignature). */
-  sources?: string;
-  count: number;
-  loadedAt: number;
-}
-
-export interface BlogBriefSchema extends DBSchema {
-  posts: { key: number; value: StoredPost; indexes: { id: string } };
-  search: { key: 'index'; value: SearchIndex };
-  meta: { key: 'catalog'; value: CatalogMeta };
-  feeds: { key: string; value: FeedRecord };
-}
+export { type CatalogMeta, DB_NAME, DB_VERSION, type StoredPost } from './catalog-db-schema';
 
 export type BlogBriefDb = IDBPDatabase<BlogBriefSchema>;
 

@@ -11,8 +11,7 @@
  * and never claims a save the writer could not make.
  */
 
-import type { WriteReceipt } from '../../background/sync/sync-writer';
-import type { BackgroundRequests } from '../messaging/protocol';
+import type { BackgroundRequests, WriteReceipt } from '../messaging/protocol';
 import { type SyncNoticeProblem, syncNoticeText } from '../text/sync-notice';
 import {
   FAVORITE_PREFIX,

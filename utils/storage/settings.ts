@@ -6,21 +6,28 @@
  */
 import { browser } from 'wxt/browser';
 import { BLOG_IDS, type BlogId } from '../catalog/blogs';
+import type { SettingName } from '../messaging/protocol';
 import { isOutboxEntry, OUTBOX_PREFIX, SETTING_PREFIX } from './synced-data';
 
+/** Every setting's name, and the only names `settings:set` accepts; all settings are on/off. */
+export const SETTING_NAMES: readonly SettingName[] = [
+  'panelCollapsed',
+  // Briefs in the browser's side panel (Chrome's sidePanel, Firefox's sidebar) instead of beside the article.
+  'briefInSidePanel',
+  ...BLOG_IDS.map((blog): SettingName => `blogEnabled:${blog}`),
+];
+
+/** The storage.sync key of a setting (utils/storage/synced-data.ts). */
+export const settingKey = (name: SettingName) => `${SETTING_PREFIX}${name}`;
+
 export const SETTING_KEYS = {
-  panelCollapsed: `${SETTING_PREFIX}panelCollapsed`,
-  /** Briefs in the browser's side panel (Chrome's sidePanel, Firefox's sidebar) instead of beside the article. */
-  briefInSidePanel: `${SETTING_PREFIX}briefInSidePanel`,
-  blogEnabled: (blog: BlogId) => `${SETTING_PREFIX}blogEnabled:${blog}`,
+  panelCollapsed: settingKey('panelCollapsed'),
+  briefInSidePanel: settingKey('briefInSidePanel'),
+  blogEnabled: (blog: BlogId) => settingKey(`blogEnabled:${blog}`),
 } as const;
 
-/** Every setting key, and the only keys `settings:set` accepts; all settings are on/off. */
-export const ALL_SETTING_KEYS: readonly string[] = [
-  SETTING_KEYS.panelCollapsed,
-  SETTING_KEYS.briefInSidePanel,
-  ...BLOG_IDS.map(SETTING_KEYS.blogEnabled),
-];
+/** Every setting's key. */
+export const ALL_SETTING_KEYS: readonly string[] = SETTING_NAMES.map(settingKey);
 
 export interface Settings {
   panelCollapsed: boolean;

@@ -30,8 +30,11 @@ describe('write intents', () => {
   });
 
   it('changes only known settings, only to on or off', () => {
-    expect([...settingChanges({ [SETTING_KEYS.panelCollapsed]: true })!]).toEqual([['settings:panelCollapsed', true]]);
-    expect(settingChanges({ 'settings:unknown': true })).toBeNull();
-    expect(settingChanges({ [SETTING_KEYS.panelCollapsed]: 1 })).toBeNull();
+    expect([...settingChanges({ panelCollapsed: true })!]).toEqual([['settings:panelCollapsed', true]]);
+    expect([...settingChanges({ 'blogEnabled:airbnb': false })!]).toEqual([['settings:blogEnabled:airbnb', false]]);
+    expect(settingChanges({ unknown: true })).toBeNull();
+    // A storage key is not a setting's name: the views name settings, the background owns their keys.
+    expect(settingChanges({ [SETTING_KEYS.panelCollapsed]: true })).toBeNull();
+    expect(settingChanges({ panelCollapsed: 1 })).toBeNull();
   });
 });

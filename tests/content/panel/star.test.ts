@@ -1,15 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import type { PanelFavorite } from '../../../background/panel-stars';
 import { createStar } from '../../../content/panel/star';
+import type { FavoritesReceipt, StarState } from '../../../utils/messaging/protocol';
 
 const DISCONNECTED = 'Blog Brief was updated or restarted. Reload this page to save favorites here.';
 
-/** A background whose answers the test releases one by one, in order. */
+/**
+ * A background whose answers the test releases one by one, in order. `answer` gives the state the
+ * writer reached: the receipt says stored when it is what the click asked for, refused otherwise.
+ */
 function background() {
-  const calls: { saved: boolean; answer(a: PanelFavorite): void; fail(): void }[] = [];
+  const calls: { saved: boolean; answer(a: StarState): void; fail(): void }[] = [];
   const ask = (_postId: string, saved: boolean) =>
-    new Promise<PanelFavorite>((resolve, reject) =>
-      calls.push({ saved, answer: resolve, fail: () => reject(new Error('Extension context invalidated.')) }),
+    new Promise<FavoritesReceipt>((resolve, reject) =>
+      calls.push({
+        saved,
+        answer: ({ saved: reached, notice }) =>
+          resolve(
+            reached === saved
+              ? { ok: true, synced: 1, kept: 0, notice }
+              : { ok: false, error: 'local-full', detail: 'QUOTA_BYTES', synced: 0, notice },
+          ),
+        fail: () => reject(new Error('Extension context invalidated.')),
+      }),
     );
   return { ask, calls };
 }

@@ -2,14 +2,13 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../entrypoints/options/App';
-import { createFavorites } from '../../../pages/favorites-signals';
+import { createFavorites, favoritesViaBackground } from '../../../pages/favorites-signals';
 import { favoritesFileText } from '../../../utils/backup/favorites-file';
-import { favoritesViaBackground } from '../../../utils/messaging/protocol';
 import { FAVORITE_PREFIX as SYNC_PREFIX } from '../../../utils/storage/synced-data';
-import { installFakeBackground } from '../../fake-background';
+import { runBackground } from '../../background-harness';
 
 async function renderOptions() {
-  installFakeBackground();
+  runBackground();
   const favorites = createFavorites(favoritesViaBackground());
   await favorites.ready;
   render(<App favorites={favorites} />);

@@ -3,14 +3,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../pages/browse/Browse';
 import { createBrowseModel } from '../../../pages/browse/browse-model';
-import { createFavorites } from '../../../pages/favorites-signals';
-import { favoritesViaBackground } from '../../../utils/messaging/protocol';
+import { createFavorites, favoritesViaBackground } from '../../../pages/favorites-signals';
 import { FAVORITE_PREFIX as SYNC_PREFIX } from '../../../utils/storage/synced-data';
-import { installFakeBackground } from '../../fake-background';
+import { runBackground } from '../../background-harness';
 import { testCatalogSource } from '../../popup-source';
 
 async function renderPopup(currentPostId: string | null = null) {
-  const writer = installFakeBackground();
+  const { writer } = runBackground().background;
   const favorites = createFavorites(favoritesViaBackground());
   await favorites.ready;
   const model = createBrowseModel(await testCatalogSource(currentPostId), favorites.list);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFavoritesState } from '../../../utils/storage/favorites-reader';
-import { extensionProfile, post } from '../../sync-harness';
+import { extensionProfile, post } from '../../background-harness';
 
 const [a, b] = [post(1, 'Alpha'), post(2, 'Beta')];
 

@@ -1,5 +1,5 @@
-import type { FavoritesStore } from '../pages/favorites-signals';
-import { SaveButton } from './SaveButton';
+import { SaveButton } from '../components/SaveButton';
+import type { FavoritesStore } from './favorites-signals';
 
 /**
  * The save button wired to the favorites store of the extension's own pages: Preact's signal

@@ -1,0 +1,106 @@
+/**
+ * The background as a function of its browser: the catalog authority and the one writer of synced
+ * data. It seeds IndexedDB from the bundled catalog on install and update, answers the content
+ * scripts' brief lookups, badges tabs that show a brief, injects the panel's code after an in-app
+ * move, relays the toggle shortcut, applies every view's favorites and settings intents through the
+ * sync writer, and tells the panels on the blogs' pages when favorites change. The entrypoint
+ * (entrypoints/background) runs it on the real browser; the tests run it on WXT's fake one.
+ */
+import urlIndex from 'virtual:url-index';
+import type { Browser } from 'wxt/browser';
+import bundledCatalog from '../data/catalog.json';
+import { articleHostMatches } from '../utils/catalog/blogs';
+import { type BackgroundMessage, isBackgroundMessage, type TabMessage } from '../utils/messaging/protocol';
+import { readSettings, SETTING_KEYS } from '../utils/storage/settings';
+import { createCatalogCache } from './catalog-cache';
+import type { ExtensionBrowser } from './extension-browser';
+import { registerFeedArticles } from './feed-articles';
+import { createFeedService } from './feeds/feed-schedule';
+import { createPanelStars } from './panel-stars';
+import { createRouter } from './router';
+import { createSyncWriter, type SyncWriterStorage } from './sync/sync-writer';
+import { createTabControls } from './tab-controls';
+
+/** Wakes the sync writer when the write rate allows its outbox again (a timer dies with the worker). */
+const SYNC_RETRY_ALARM = 'sync-retry';
+/** Wakes the feed service when a feed is due for a check. */
+const FEED_CHECK_ALARM = 'feed-check';
+
+export interface BackgroundOptions {
+  /** The writer's batch window (tests: 0). */
+  batchMs?: number;
+  now?: () => number;
+  fetchFn?: typeof fetch;
+  /** The feed every new install starts with (wxt.config.ts); none by default. */
+  defaultFeed?: string;
+}
+
+export function createBackground(browser: ExtensionBrowser, options: BackgroundOptions = {}) {
+  const now = options.now ?? Date.now;
+  const writer = createSyncWriter(browser.storage as unknown as SyncWriterStorage, {
+    batchMs: options.batchMs,
+    now,
+    wakeAt: (when) => void browser.alarms.create(SYNC_RETRY_ALARM, { when }),
+  });
+  const settings = () => readSettings(browser.storage, writer.latest);
+  const stars = createPanelStars(writer, (message) => void tellBlogTabs(browser, message), now);
+  const catalog = createCatalogCache({ bundled: bundledCatalog, urlIndex, feedPosts: () => feeds.posts() });
+  const feeds = createFeedService({
+    connection: catalog.connection,
+    bundled: catalog.parse,
+    fetchFn: options.fetchFn,
+    wakeAt: (when) => {
+      if (when === null) void browser.alarms.clear(FEED_CHECK_ALARM);
+      else void browser.alarms.create(FEED_CHECK_ALARM, { when: Math.max(when, now() + 1_000) });
+    },
+    onCatalogChanged: async (feedPosts) => {
+      catalog.feedsChanged(feedPosts);
+      await registerFeedArticles(browser.scripting, feedPosts).catch((e: unknown) => console.error('[Blog Brief]', e));
+    },
+  });
+  const tabs = createTabControls(browser, async () => (await settings()).briefInSidePanel);
+  const handle = createRouter({ catalog, feeds, writer, stars, tabs, settings, scripting: browser.scripting, now });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_RETRY_ALARM) writer.retry();
+    if (alarm.name === FEED_CHECK_ALARM) void feeds.checkDue();
+  });
+  browser.runtime.onStartup.addListener(() => void feeds.scheduleAfterStart());
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void catalog.queueRefresh(true);
+    // Added once, on a new install: a reader who removes it keeps it removed through updates.
+    if (reason === 'install' && options.defaultFeed) void feeds.add(options.defaultFeed).catch(() => undefined);
+  });
+  // Answer only our own requests, so other listeners (the popup, the options page) are not pre-empted.
+  browser.runtime.onMessage.addListener((message: unknown, sender) =>
+    isBackgroundMessage(message) ? handle(message, sender) : undefined,
+  );
+  browser.storage.onChanged.addListener((changes, area) => {
+    stars.storageChanged(changes, area);
+    // Changed on another profile, arriving through sync.
+    if (area === 'sync' && SETTING_KEYS.briefInSidePanel in changes) void tabs.refreshSidePanelChoice();
+  });
+  browser.commands.onCommand.addListener((command, tab) => void tabs.onCommand(command, tab));
+  void tabs.refreshSidePanelChoice();
+
+  return {
+    /** What the background answers a message from one of its views. */
+    handle: (message: BackgroundMessage, sender: Browser.runtime.MessageSender = {}) => handle(message, sender),
+    writer,
+    catalog,
+    feeds,
+    dispose() {
+      writer.dispose();
+      stars.dispose();
+    },
+  };
+}
+
+export type Background = ReturnType<typeof createBackground>;
+
+/** Every tab of the blogs' hosts: a tab without a panel has no listener, which is not an error. */
+async function tellBlogTabs(browser: ExtensionBrowser, message: TabMessage) {
+  for (const tab of await browser.tabs.query({ url: articleHostMatches() })) {
+    if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
+  }
+}
