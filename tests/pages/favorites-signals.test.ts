@@ -1,9 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { SETTINGS_RESERVE, SYNC_LIMITS } from '../../background/sync/sync-quota';
 import { createFavorites } from '../../pages/favorites-signals';
-import { SETTING_KEYS } from '../../utils/storage/settings';
-import { favoriteKey, OUTBOX_PREFIX } from '../../utils/storage/synced-data';
+import { favoriteKey } from '../../utils/storage/synced-data';
 import { extensionProfile, post } from '../background-harness';
 import { memoryProfile, replicate } from '../memory-storage';
 
