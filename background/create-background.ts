@@ -43,7 +43,12 @@ export function createBackground(browser: ExtensionBrowser, options: BackgroundO
     wakeAt: (when) => void browser.alarms.create(SYNC_RETRY_ALARM, { when }),
   });
   const settings = () => readSettings(browser.storage, writer.latest);
-  const stars = createPanelStars(writer, (message) => void tellBlogTabs(browser, message), now);
+  const stars = createPanelStars(
+    writer,
+    (message) => void tellBlogTabs(browser, message),
+    async (postId) => (await catalog.lookUp(postId))?.title,
+    now,
+  );
   const catalog = createCatalogCache({ bundled: bundledCatalog, urlIndex, feedPosts: () => feeds.posts() });
   const feeds = createFeedService({
     connection: catalog.connection,

@@ -25,6 +25,7 @@ const BUSY_RETRY_MS = 50;
 export function createPanelStars(
   writer: SyncWriter,
   broadcast: (message: FavoritesChanged) => void,
+  lookUpTitle: (postId: string) => Promise<string | undefined>,
   now: () => number = Date.now,
 ) {
   /** The last intent's failure, said until an intent succeeds: no storage holds it. */
@@ -69,7 +70,9 @@ export function createPanelStars(
     /** A view's save or unsave, through the one writer; answered once stored or kept. */
     async apply(intent: FavoritesIntent): Promise<FavoritesReceipt> {
       await started;
-      const receipt = await applyIntent(writer, intent, now());
+      // Queued before anything else is awaited: a star asked for next already sees the save.
+      const complete = lacksTitles(intent) ? await withTitles(intent, lookUpTitle) : intent;
+      const receipt = await applyIntent(writer, complete, now());
       if (receipt.ok) failure = null;
       else if (receipt.error === 'local-full') failure = { kind: 'device-full' };
       tell();
@@ -87,3 +90,16 @@ export function createPanelStars(
 }
 
 export type PanelStars = ReturnType<typeof createPanelStars>;
+
+/** A save without a title gets the catalog's; a post the catalog does not know then has none, and is refused. */
+async function withTitles(intent: FavoritesIntent, lookUpTitle: (postId: string) => Promise<string | undefined>) {
+  if (intent.type !== 'favorites:save') return intent;
+  const favorites = await Promise.all(
+    intent.favorites.map(async (f) => (typeof f.title === 'string' ? f : { ...f, title: await lookUpTitle(f.id) })),
+  );
+  return { ...intent, favorites };
+}
+
+function lacksTitles(intent: FavoritesIntent): boolean {
+  return intent.type === 'favorites:save' && intent.favorites.some((f) => typeof f.title !== 'string');
+}

@@ -67,235 +67,256 @@ interface FlushOutcome {
   retryAt: number | null;
 }
 
-export function createSyncWriter(storage: SyncWriterStorage, options: SyncWriterOptions = {}) {
-  // At most two operations (a remove and a set) a second: at the per-minute limit only under a
-  // sustained burst, which the limiter then holds back.
-  const batchMs = options.batchMs ?? 1_000;
-  const now = options.now ?? Date.now;
-  const wakeAt = options.wakeAt ?? (() => {});
-
+export class SyncWriter {
+  readonly #storage: SyncWriterStorage;
+  readonly #batchMs: number;
+  readonly #now: () => number;
+  readonly #wakeAt: (when: number) => void;
   /** Bytes of every item in storage.sync, settings included (they share the quota). */
-  const usage = new Map<string, number>();
+  readonly #usage = new Map<string, number>();
   /** The outbox as stored: sync key -> value, or null for a removal. */
-  const outbox = new Map<string, unknown>();
+  readonly #outbox = new Map<string, unknown>();
   /** Why the outbox is not empty, as stored. */
-  let outboxStatus: OutboxStatus | null = null;
-  const limiter = new WriteRateLimiter();
+  #outboxStatus: OutboxStatus | null = null;
+  readonly #limiter = new WriteRateLimiter();
   /** Intents not yet flushed, merged by key (a later write of a key replaces an earlier one). */
-  let pending = new Map<string, unknown>();
+  #pending = new Map<string, unknown>();
   /** The batch being written now: with `pending`, what storage will hold once the writer is done. */
-  let inFlight = new Map<string, unknown>();
-  let waiters: { keys: string[]; resolve: (receipt: WriteReceipt) => void }[] = [];
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let lastFlush = Number.NEGATIVE_INFINITY;
-  let flushing: Promise<void> = Promise.resolve();
+  #inFlight = new Map<string, unknown>();
+  #waiters: { keys: string[]; resolve: (receipt: WriteReceipt) => void }[] = [];
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #lastFlush = Number.NEGATIVE_INFINITY;
+  #flushing: Promise<void> = Promise.resolve();
+  /** Resolves once what storage holds has been read (and the outbox of an older version moved). */
+  readonly ready: Promise<void>;
 
-  const onChanged = (changes: Changes, area: string) => {
+  constructor(storage: SyncWriterStorage, options: SyncWriterOptions = {}) {
+    this.#storage = storage;
+    // At most two operations (a remove and a set) a second: at the per-minute limit only under a
+    // sustained burst, which the limiter then holds back.
+    this.#batchMs = options.batchMs ?? 1_000;
+    this.#now = options.now ?? Date.now;
+    this.#wakeAt = options.wakeAt ?? (() => {});
+    storage.onChanged.addListener(this.#onChanged);
+    this.ready = this.#load();
+  }
+
+  /** Queues writes (a value, or null to remove the key) and answers once they are in sync or the outbox. */
+  write(writes: ReadonlyMap<string, unknown>): Promise<WriteReceipt> {
+    for (const [key, value] of writes) this.#pending.set(key, value);
+    const receipt = new Promise<WriteReceipt>((resolve) => this.#waiters.push({ keys: [...writes.keys()], resolve }));
+    this.#schedule();
+    return receipt;
+  }
+
+  /**
+   * The value a write accepted but not yet stored will give `key` (null: removed), or undefined when
+   * none is waiting. The background reads through this so that, say, a panel collapsed just before
+   * the reader moved on is remembered on the very next article.
+   */
+  readonly latest = (key: string): { value: unknown } | undefined => {
+    if (this.#pending.has(key)) return { value: this.#pending.get(key) };
+    if (this.#inFlight.has(key)) return { value: this.#inFlight.get(key) };
+    return undefined;
+  };
+
+  /** Whether `key` will hold a value once every accepted write is done (sync, outbox and queue together). */
+  holds(key: string): boolean {
+    for (const layer of [this.#pending, this.#inFlight, this.#outbox]) {
+      if (layer.has(key)) return layer.get(key) !== null;
+    }
+    return this.#usage.has(key);
+  }
+
+  /** Every key starting with `prefix` that will hold a value once every accepted write is done, sorted. */
+  heldKeys(prefix: string): string[] {
+    const keys = new Set<string>();
+    for (const layer of [this.#usage, this.#outbox, this.#inFlight, this.#pending]) {
+      for (const key of layer.keys()) if (key.startsWith(prefix)) keys.add(key);
+    }
+    return [...keys].filter((key) => this.holds(key)).sort();
+  }
+
+  /** What waits in the outbox for sync, and why: the keys it would save there, and the stored reason. */
+  waiting(): { saves: string[]; status: OutboxStatus | null } {
+    const saves = [...this.#outbox].filter(([, value]) => value !== null).map(([key]) => key);
+    return { saves, status: this.#outbox.size > 0 ? this.#outboxStatus : null };
+  }
+
+  /** True while no write is queued or being made: what the writer holds is what storage holds. */
+  idle(): boolean {
+    return this.#pending.size === 0 && this.#inFlight.size === 0 && this.#timer === undefined;
+  }
+
+  /** Offers the outbox to sync again (the background's alarm calls this). */
+  retry(): void {
+    void this.ready.then(() => {
+      if (this.#outbox.size > 0) this.#schedule();
+    });
+  }
+
+  /** Resolves once every queued write has been made or kept. */
+  async settled(): Promise<void> {
+    while (this.#timer !== undefined) {
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+      this.#flushing = this.#flushing.then(this.#flush, this.#flush);
+      await this.#flushing;
+    }
+    await this.#flushing;
+  }
+
+  dispose(): void {
+    this.#storage.onChanged.removeListener(this.#onChanged);
+    clearTimeout(this.#timer);
+  }
+
+  readonly #onChanged = (changes: Changes, area: string) => {
     if (area !== 'sync') return;
     let freed = false;
     for (const [key, { newValue }] of Object.entries(changes)) {
       // Removal: browsers report no newValue, WXT's fake browser reports null.
-      if (newValue == null) freed = usage.delete(key) || freed;
-      else usage.set(key, itemBytes(key, newValue));
+      if (newValue == null) freed = this.#usage.delete(key) || freed;
+      else this.#usage.set(key, itemBytes(key, newValue));
     }
     // Room was made (here, or by another profile through sync): offer the outbox again.
-    if (freed && outbox.size > 0) schedule();
+    if (freed && this.#outbox.size > 0) this.#schedule();
   };
-  storage.onChanged.addListener(onChanged);
 
-  const ready = (async () => {
-    const [syncItems, localItems] = await Promise.all([storage.sync.get(null), storage.local.get(null)]);
-    for (const [key, value] of Object.entries(syncItems)) usage.set(key, itemBytes(key, value));
+  async #load() {
+    const [syncItems, localItems] = await Promise.all([this.#storage.sync.get(null), this.#storage.local.get(null)]);
+    for (const [key, value] of Object.entries(syncItems)) this.#usage.set(key, itemBytes(key, value));
     for (const [key, value] of Object.entries(localItems)) {
-      if (key.startsWith(OUTBOX_PREFIX) && isOutboxEntry(value)) outbox.set(key.slice(OUTBOX_PREFIX.length), value.v);
+      if (key.startsWith(OUTBOX_PREFIX) && isOutboxEntry(value))
+        this.#outbox.set(key.slice(OUTBOX_PREFIX.length), value.v);
     }
-    outboxStatus = isOutboxStatus(localItems[OUTBOX_STATUS_KEY]) ? localItems[OUTBOX_STATUS_KEY] : null;
-    await moveLegacyFavorites(storage.local, localItems, outbox);
-    if (outbox.size > 0) schedule();
-  })();
+    const status = localItems[OUTBOX_STATUS_KEY];
+    this.#outboxStatus = isOutboxStatus(status) ? status : null;
+    await moveLegacyFavorites(this.#storage.local, localItems, this.#outbox);
+    if (this.#outbox.size > 0) this.#schedule();
+  }
 
-  function schedule() {
-    if (timer !== undefined) return;
+  #schedule() {
+    if (this.#timer !== undefined) return;
     // A lone write goes at once (the popup may close any moment); a burst waits for the batch window.
-    const wait = Math.max(0, lastFlush + batchMs - now());
-    timer = setTimeout(() => {
-      timer = undefined;
-      flushing = flushing.then(flush, flush);
+    const wait = Math.max(0, this.#lastFlush + this.#batchMs - this.#now());
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#flushing = this.#flushing.then(this.#flush, this.#flush);
     }, wait);
   }
 
-  async function flush() {
-    await ready;
-    lastFlush = now();
-    const batch = pending;
-    inFlight = batch;
-    const batchWaiters = waiters;
-    pending = new Map();
-    waiters = [];
+  readonly #flush = async () => {
+    await this.ready;
+    this.#lastFlush = this.#now();
+    const batch = this.#pending;
+    this.#inFlight = batch;
+    const batchWaiters = this.#waiters;
+    this.#pending = new Map();
+    this.#waiters = [];
     // The outbox goes along with every flush: whatever sync can take now, it gets.
-    const attempt = new Map([...outbox, ...batch]);
+    const attempt = new Map([...this.#outbox, ...batch]);
     const outcome: FlushOutcome = { inSync: new Set(), keep: new Map(), status: null, retryAt: null };
-    await removeFromSync(attempt, outcome);
-    await saveToSync(attempt, outcome);
-    const failure = await saveOutbox(outcome);
-    inFlight = new Map();
+    await this.#removeFromSync(attempt, outcome);
+    await this.#saveToSync(attempt, outcome);
+    const failure = await this.#saveOutbox(outcome);
+    this.#inFlight = new Map();
     for (const { keys, resolve } of batchWaiters) resolve(receiptFor(keys, outcome, failure));
-    if (outcome.retryAt !== null) wakeAt(outcome.retryAt);
-  }
+    if (outcome.retryAt !== null) this.#wakeAt(outcome.retryAt);
+  };
 
-  /** The outcome's wait when the write rate holds sync back now: the keys are kept, and retried later. */
-  function heldByRate(entries: Iterable<[string, unknown]>, outcome: FlushOutcome): boolean {
-    const delay = limiter.delayAt(now());
+  /** The write rate holds sync back now: the keys are kept, and retried once it allows. */
+  #heldByRate(entries: Iterable<[string, unknown]>, outcome: FlushOutcome): boolean {
+    const delay = this.#limiter.delayAt(this.#now());
     if (delay <= 0) return false;
     for (const [key, value] of entries) outcome.keep.set(key, value);
     outcome.status = { reason: 'rate-limited' };
-    outcome.retryAt = now() + delay;
+    outcome.retryAt = this.#now() + delay;
     return true;
   }
 
-  function keepAfterFailure(entries: Iterable<[string, unknown]>, outcome: FlushOutcome, error: unknown) {
+  #keepAfterFailure(entries: Iterable<[string, unknown]>, outcome: FlushOutcome, error: unknown) {
     for (const [key, value] of entries) outcome.keep.set(key, value);
     outcome.status = { reason: 'write-failed', detail: describe(error) };
-    outcome.retryAt = now() + RETRY_AFTER_FAILURE_MS;
+    outcome.retryAt = this.#now() + RETRY_AFTER_FAILURE_MS;
   }
 
-  async function removeFromSync(attempt: ReadonlyMap<string, unknown>, outcome: FlushOutcome) {
+  async #removeFromSync(attempt: ReadonlyMap<string, unknown>, outcome: FlushOutcome) {
     const removals: string[] = [];
     for (const [key, value] of attempt) {
       if (value !== null) continue;
       // A removal of a key sync does not hold (say, a favorite that only ever reached the outbox) is done.
-      if (usage.has(key)) removals.push(key);
+      if (this.#usage.has(key)) removals.push(key);
       else outcome.inSync.add(key);
     }
     const entries = removals.map((key): [string, unknown] => [key, null]);
-    if (removals.length === 0 || heldByRate(entries, outcome)) return;
+    if (removals.length === 0 || this.#heldByRate(entries, outcome)) return;
     try {
-      await storage.sync.remove(removals);
-      limiter.record(now());
+      await this.#storage.sync.remove(removals);
+      this.#limiter.record(this.#now());
       for (const key of removals) {
         outcome.inSync.add(key);
-        usage.delete(key);
+        this.#usage.delete(key);
       }
     } catch (error) {
-      keepAfterFailure(entries, outcome, error);
+      this.#keepAfterFailure(entries, outcome, error);
     }
   }
 
-  async function saveToSync(attempt: ReadonlyMap<string, unknown>, outcome: FlushOutcome) {
+  async #saveToSync(attempt: ReadonlyMap<string, unknown>, outcome: FlushOutcome) {
     const saves: Record<string, unknown> = {};
     for (const [key, value] of attempt) if (value !== null) saves[key] = value;
-    if (Object.keys(saves).length === 0 || heldByRate(Object.entries(saves), outcome)) return;
-    const { accepted, refused } = fitWrites({ items: usage }, saves, (key) => !key.startsWith(FAVORITE_PREFIX));
+    if (Object.keys(saves).length === 0 || this.#heldByRate(Object.entries(saves), outcome)) return;
+    const isSetting = (key: string) => !key.startsWith(FAVORITE_PREFIX);
+    const { accepted, refused } = fitWrites({ items: this.#usage }, saves, isSetting);
     for (const key of refused.keys()) outcome.keep.set(key, saves[key]);
     if (refused.size) outcome.status ??= { reason: 'sync-full' };
     if (Object.keys(accepted).length === 0) return;
     try {
-      await storage.sync.set(accepted);
-      limiter.record(now());
+      await this.#storage.sync.set(accepted);
+      this.#limiter.record(this.#now());
       for (const [key, value] of Object.entries(accepted)) {
         outcome.inSync.add(key);
-        usage.set(key, itemBytes(key, value));
+        this.#usage.set(key, itemBytes(key, value));
       }
     } catch (error) {
-      keepAfterFailure(Object.entries(accepted), outcome, error);
+      this.#keepAfterFailure(Object.entries(accepted), outcome, error);
     }
   }
 
   /** Brings the stored outbox in line: written keys leave it, kept ones enter it. Returns an error text on failure. */
-  async function saveOutbox({ inSync, keep, status }: FlushOutcome) {
+  async #saveOutbox({ inSync, keep, status }: FlushOutcome): Promise<string | null> {
     const sets: Record<string, unknown> = {};
     for (const [key, value] of keep) {
-      if (!outbox.has(key) || JSON.stringify(outbox.get(key)) !== JSON.stringify(value)) {
+      if (!this.#outbox.has(key) || JSON.stringify(this.#outbox.get(key)) !== JSON.stringify(value)) {
         sets[OUTBOX_PREFIX + key] = { v: value } satisfies OutboxEntry;
       }
     }
-    const removals = [...inSync].filter((key) => outbox.has(key)).map((key) => OUTBOX_PREFIX + key);
-    const nextStatus = keep.size > 0 ? (status ?? outboxStatus) : null;
+    const removals = [...inSync].filter((key) => this.#outbox.has(key)).map((key) => OUTBOX_PREFIX + key);
+    const nextStatus = keep.size > 0 ? (status ?? this.#outboxStatus) : null;
     if (keep.size > 0 && status) sets[OUTBOX_STATUS_KEY] = status;
     else if (keep.size === 0) removals.push(OUTBOX_STATUS_KEY);
     try {
       // Removals first: they make room for the sets.
-      if (removals.length) await storage.local.remove(removals);
-      if (Object.keys(sets).length) await storage.local.set(sets);
+      if (removals.length) await this.#storage.local.remove(removals);
+      if (Object.keys(sets).length) await this.#storage.local.set(sets);
     } catch (error) {
       // This device's storage refused too. The writes that are neither in sync nor already in the
       // stored outbox are dropped, and their intents told so: what the writer holds stays what
       // storage holds, which is what every view shows.
-      for (const key of inSync) outbox.delete(key);
+      for (const key of inSync) this.#outbox.delete(key);
       return describe(error);
     }
-    for (const key of inSync) outbox.delete(key);
-    for (const [key, value] of keep) outbox.set(key, value);
-    outboxStatus = nextStatus;
+    for (const key of inSync) this.#outbox.delete(key);
+    for (const [key, value] of keep) this.#outbox.set(key, value);
+    this.#outboxStatus = nextStatus;
     return null;
   }
-
-  /** What `key` will hold once every accepted write is done: a value, null (removed or absent), or unknown (sync holds it). */
-  function willHold(key: string): boolean {
-    for (const layer of [pending, inFlight, outbox]) if (layer.has(key)) return layer.get(key) !== null;
-    return usage.has(key);
-  }
-
-  return {
-    ready,
-    /** Queues writes (a value, or null to remove the key) and answers once they are in sync or the outbox. */
-    write(writes: ReadonlyMap<string, unknown>): Promise<WriteReceipt> {
-      for (const [key, value] of writes) pending.set(key, value);
-      const receipt = new Promise<WriteReceipt>((resolve) => waiters.push({ keys: [...writes.keys()], resolve }));
-      schedule();
-      return receipt;
-    },
-    /**
-     * The value a write accepted but not yet stored will give `key` (null: removed), or undefined when
-     * none is waiting. The background reads through this so that, say, a panel collapsed just before
-     * the reader moved on is remembered on the very next article.
-     */
-    latest(key: string): { value: unknown } | undefined {
-      if (pending.has(key)) return { value: pending.get(key) };
-      if (inFlight.has(key)) return { value: inFlight.get(key) };
-      return undefined;
-    },
-    /** Whether `key` will hold a value once every accepted write is done (sync, outbox and queue together). */
-    holds: willHold,
-    /** Every key starting with `prefix` that will hold a value once every accepted write is done, sorted. */
-    heldKeys(prefix: string): string[] {
-      const keys = new Set<string>();
-      for (const layer of [usage, outbox, inFlight, pending]) {
-        for (const key of layer.keys()) if (key.startsWith(prefix)) keys.add(key);
-      }
-      return [...keys].filter(willHold).sort();
-    },
-    /** What waits in the outbox for sync, and why: the keys it would save there, and the stored reason. */
-    waiting(): { saves: string[]; status: OutboxStatus | null } {
-      const saves = [...outbox].filter(([, value]) => value !== null).map(([key]) => key);
-      return { saves, status: outbox.size > 0 ? outboxStatus : null };
-    },
-    /** True while no write is queued or being made: what the writer holds is what storage holds. */
-    idle: () => pending.size === 0 && inFlight.size === 0 && timer === undefined,
-    /** Offers the outbox to sync again (the background's alarm calls this). */
-    retry() {
-      void ready.then(() => {
-        if (outbox.size > 0) schedule();
-      });
-    },
-    /** Resolves once every queued write has been made or kept. */
-    async settled(): Promise<void> {
-      while (timer !== undefined) {
-        clearTimeout(timer);
-        timer = undefined;
-        flushing = flushing.then(flush, flush);
-        await flushing;
-      }
-      await flushing;
-    },
-    dispose() {
-      storage.onChanged.removeListener(onChanged);
-      clearTimeout(timer);
-    },
-  };
 }
 
-export type SyncWriter = ReturnType<typeof createSyncWriter>;
+export function createSyncWriter(storage: SyncWriterStorage, options: SyncWriterOptions = {}): SyncWriter {
+  return new SyncWriter(storage, options);
+}
 
 function receiptFor(keys: readonly string[], { inSync, keep }: FlushOutcome, failure: string | null): WriteReceipt {
   const synced = keys.filter((key) => inSync.has(key)).length;

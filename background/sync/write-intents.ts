@@ -20,7 +20,7 @@ export function favoriteSaves(favorites: unknown, now: number): Writes | null {
   if (!Array.isArray(favorites)) return null;
   const writes: Writes = new Map();
   for (const favorite of favorites) {
-    const { id, title, savedAt } = (favorite ?? {}) as Record<string, unknown>;
+    const { id, title, savedAt = now } = (favorite ?? {}) as Record<string, unknown>;
     if (typeof id !== 'string' || !POST_ID.test(id)) return null;
     if (typeof title !== 'string' || typeof savedAt !== 'number' || !Number.isFinite(savedAt) || savedAt < 0)
       return null;

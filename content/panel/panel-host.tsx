@@ -10,20 +10,22 @@ import { BriefPanel } from '../../components/BriefPanel';
 import { SaveButton } from '../../components/SaveButton';
 import { SyncNotice } from '../../components/SyncNotice';
 import type { Post } from '../../utils/catalog/catalog-schema';
-import {
-  type Obstruction,
-  type PageMetrics,
-  type Placement,
-  placePanel,
-  visibleState,
-} from '../../utils/layout/placement';
+import { type Obstruction, type PageMetrics, type Placement, placePanel } from '../../utils/layout/placement';
 import { askBackground, changeSettings, isTabMessage } from '../../utils/messaging/protocol';
 import { extensionAlive } from '../extension-context';
 import type { PanelBrief, PanelHost } from '../panel-handoff';
 import { atTopEdge, type WayWatcher, watchTheWay } from './make-way';
 import panelCss from './panel.css?inline';
+import { frameOf, sameValues } from './panel-frame';
 import { createStar } from './star';
 
+/**
+ * The page's one panel. One closure, longer than the code's other functions, for the bytes of the
+ * script injected into every article: its state is the panel's (what the reader chose, where it
+ * goes, what is in the way), closure variables minify to a letter where a state object's fields or a
+ * class's would not, and splitting it would pass that state between parts. What needs none of it is
+ * in the functions below; what shows is decided by pure code (content/panel/panel-frame.ts).
+ */
 export function createPanelHost(): PanelHost {
   let ui: ShadowHost | null = null;
   let post: Post | null = null;
@@ -40,17 +42,14 @@ export function createPanelHost(): PanelHost {
   let panelHeight = 0;
   let tab = { height: 40, width: 0 };
   let way: WayWatcher | null = null;
-  let drawnLane = '';
-  let drawnPanel = '';
+  let drawnLane: LaneStyle | null = null;
+  let drawnPanel: PanelView | null = null;
   /** Bumped on every change of what the star and the sync notice show. */
   let starVersion = 0;
   const star = createStar(
-    // The title is the catalog's, as the background sent it with the brief.
     (postId, saved) =>
       saved
-        ? askBackground('favorites:save', {
-            favorites: [{ id: postId, title: post?.title ?? '', savedAt: Date.now() }],
-          })
+        ? askBackground('favorites:save', { favorites: [{ id: postId }] })
         : askBackground('favorites:unsave', { ids: [postId] }),
     () => {
       starVersion++;
@@ -91,11 +90,7 @@ export function createPanelHost(): PanelHost {
     browser.runtime.onMessage.addListener(onTabMessage);
     // Changes made while the page was away were told to no one here: the star is asked for again.
     const id = post?.id;
-    if (id) {
-      void askBackground('star:get', { postId: id })
-        .then((answer) => star.heard(id, answer))
-        .catch(() => undefined);
-    }
+    if (id) void askBackground('star:get', { postId: id }).then((answer) => star.heard(id, answer), noop);
   });
 
   /** False, with the panel taken away, once the extension is gone from under the page. */
@@ -110,32 +105,32 @@ export function createPanelHost(): PanelHost {
     // An orphaned copy (the extension was updated under the page) cannot even read its own texts:
     // it takes the panel away rather than show a star it cannot keep.
     if (!stillConnected()) return;
-    // Until the open panel was measured once, it is drawn open and unseen to learn its height, then
-    // as it should be. When it is to show open anyway, it shows at once: what shows would not change
-    // once measured, and the page is spared a second style and layout pass.
-    const wanted = visibleState(collapsed, obstruction, insisted);
-    const measuring = panelHeight === 0 && (wanted.collapsed || wanted.away);
-    const shown = measuring ? { collapsed: false, away: false } : wanted;
-    // Down to the page's end, and at least to the window's bottom (a short or hidden page would
-    // otherwise leave the sticky panel no room): never past both, so the page gets no extra scroll.
-    const laneHeight = Math.max(page.documentHeight, page.viewportHeight) - placement.anchor;
-    const lane = `bb-lane${measuring ? ' bb-measuring' : ''}${shown.away ? ' bb-away' : ''}|${placement.anchor}|${laneHeight}`;
+    const [measuring, shownCollapsed, away, laneHeight] = frameOf(
+      placement,
+      page,
+      collapsed,
+      obstruction,
+      insisted,
+      panelHeight,
+    );
     // Written only when changed: draws come with every change of what is in the way, while scrolling.
-    if (lane !== drawnLane) {
+    const lane: LaneStyle = [measuring, away, placement.anchor, laneHeight];
+    if (!sameValues(drawnLane, lane)) {
       drawnLane = lane;
-      ui.lane.className = lane.slice(0, lane.indexOf('|'));
+      ui.lane.className = `bb-lane${measuring ? ' bb-measuring' : ''}${away ? ' bb-away' : ''}`;
       ui.lane.style.top = `${placement.anchor}px`;
       ui.lane.style.height = `${laneHeight}px`;
     }
     // Nor the panel, when only the lane changed (stepping away and back while the reader scrolls).
-    const panel = `${post.id}|${placement.mode}|${placement.top}|${placement.width}|${placement.maxHeight}|${shown.collapsed}|${focusRequest}|${starVersion}`;
-    if (panel === drawnPanel && ui.root.firstElementChild) return;
+    const { mode, top, width, maxHeight } = placement;
+    const panel: PanelView = [post.id, mode, top, width, maxHeight, shownCollapsed, focusRequest, starVersion];
+    if (sameValues(drawnPanel, panel) && ui.root.firstElementChild) return;
     drawnPanel = panel;
     render(
       <BriefPanel
         post={post}
         placement={placement}
-        collapsed={shown.collapsed}
+        collapsed={shownCollapsed}
         focusRequest={focusRequest}
         actions={
           <SaveButton
@@ -154,7 +149,7 @@ export function createPanelHost(): PanelHost {
           draw();
           // Remembered only where the reader had the room to choose: overlay mode always starts collapsed.
           if (placement?.mode === 'margin') {
-            changeSettings({ panelCollapsed: next }).catch(() => undefined);
+            changeSettings({ panelCollapsed: next }).catch(noop);
           }
         }}
         onClose={hide}
@@ -187,7 +182,7 @@ export function createPanelHost(): PanelHost {
    * The shortcut (Alt+Shift+B): shows the panel if it was closed, and brings keyboard focus into it;
    * pressed again with focus inside, it collapses; once more, it expands.
    */
-  const onTabMessage = (message: unknown) => {
+  function onTabMessage(message: unknown) {
     if (!isTabMessage(message)) return;
     if (message.type === 'favorites:changed') {
       if (post) star.heard(post.id, { saved: message.saved.includes(post.id), notice: message.notice });
@@ -205,7 +200,7 @@ export function createPanelHost(): PanelHost {
     insisted = obstruction.panel || obstruction.tab;
     focusRequest++;
     draw();
-  };
+  }
 
   /** Shows a brief; with the star's state when the background just answered it (not on the shortcut's return). */
   function show(brief: Omit<PanelBrief, 'favorite'> & { favorite?: PanelBrief['favorite'] }) {
@@ -224,10 +219,7 @@ export function createPanelHost(): PanelHost {
     }
     const attaching = !ui.host.isConnected;
     if (attaching) {
-      // A panel left by an older copy of this script (the extension was updated under the page) goes:
-      // never two panels. Panels live only on <html>, so its few children are all there is to check,
-      // not the whole of a long article's DOM.
-      for (const stale of [...document.documentElement.children]) if (isPanelHost(stale)) stale.remove();
+      removeStalePanels();
       way = watchTheWay(
         ui.sentinel,
         (next) => {
@@ -256,8 +248,8 @@ export function createPanelHost(): PanelHost {
     way?.dispose();
     way = null;
     render(null, ui.root);
-    drawnPanel = '';
-    drawnLane = '';
+    drawnPanel = null;
+    drawnLane = null;
     sizes.disconnect();
     measured = null;
     ui.host.remove();
@@ -265,6 +257,32 @@ export function createPanelHost(): PanelHost {
 
   return { show, hide };
 }
+
+const noop = () => undefined;
+
+/**
+ * A panel left by an older copy of this script (the extension was updated under the page) goes:
+ * never two panels. Panels live only on <html>, so its few children are all there is to check, not
+ * the whole of a long article's DOM.
+ */
+function removeStalePanels() {
+  for (const stale of [...document.documentElement.children]) if (isPanelHost(stale)) stale.remove();
+}
+
+/** What the panel was last drawn with: drawn again only when one of these changed. */
+type PanelView = [
+  postId: string,
+  mode: Placement['mode'],
+  top: number,
+  width: number,
+  maxHeight: number,
+  collapsed: boolean,
+  focusRequest: number,
+  starVersion: number,
+];
+
+/** What the lane was last written with. */
+type LaneStyle = [measuring: boolean, away: boolean, top: number, height: number];
 
 /**
  * The panel's host is a <div> marked by this attribute, not a custom-element-like tag: a page can

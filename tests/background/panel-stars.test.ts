@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { FavoritesChanged } from '../../utils/messaging/protocol';
 import { BLOG_TAB_ID, extensionProfile, post } from '../background-harness';
 import { memoryProfile } from '../memory-storage';
+import testCatalog from '../test-catalog.json';
 
 const [a, b] = [post(1, 'Alpha'), post(2, 'Beta')];
 /** Lets the background's coalesced tell go out. */
@@ -37,6 +38,18 @@ describe("the panels' stars, answered by the background from its writer", () => 
     expect(await profile.send({ type: 'favorites:unsave', ids: [a.id] })).toMatchObject({ ok: true });
     expect(profile.storage.data.sync.has(`fav:${a.id}`)).toBe(false);
     expect(await profile.send({ type: 'star:get', postId: a.id })).toEqual({ saved: false, notice: null });
+  });
+
+  it("saves a panel's click with the catalog's title, the page having no say in it, and refuses a post it does not know", async () => {
+    const profile = extensionProfile();
+    const [known] = testCatalog.posts;
+    expect(await profile.send({ type: 'favorites:save', favorites: [{ id: known!.id }] })).toMatchObject({ ok: true });
+    expect(profile.storage.data.sync.get(`fav:${known!.id}`)).toMatchObject({ t: known!.title });
+    expect(await profile.send({ type: 'favorites:save', favorites: [{ id: post(99).id }] })).toMatchObject({
+      ok: false,
+      error: 'invalid',
+    });
+    expect(profile.storage.data.sync.has(`fav:${post(99).id}`)).toBe(false);
   });
 
   it('answers from what the writer holds, before storage has it: a save on its way is saved', async () => {

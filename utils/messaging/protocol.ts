@@ -87,7 +87,11 @@ export interface BackgroundRequests {
    * panels' stars, the popup, the side panel, the options page. Answered once stored or kept.
    */
   'favorites:save': {
-    request: { favorites: { id: string; title: string; savedAt: number }[] };
+    /**
+     * `title`: without one, the catalog's (a panel sends none: the page has no say in it); `savedAt`:
+     * without one, now.
+     */
+    request: { favorites: { id: string; title?: string; savedAt?: number }[] };
     response: FavoritesReceipt;
   };
   'favorites:unsave': { request: { ids: string[] }; response: FavoritesReceipt };
