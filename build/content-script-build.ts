@@ -6,7 +6,7 @@ const UNLISTED_ENTRY = '\0virtual:wxt-unlisted-script-entrypoint?';
 /**
  * The content scripts' entry without WXT's wrapper: it runs no plugins here (Blog Brief registers
  * none), and its error messages stay in the bytes of every page even though production builds never
- * print them (~0.2 KiB gzip, a tenth of the every-page script). The script's own main() runs as is.
+ * print them. The script's own main() runs as is.
  */
 function bareUnlistedEntry(): Plugin {
   return {
@@ -30,8 +30,8 @@ function bareUnlistedEntry(): Plugin {
  *   background keeps it: polyfillForBackgroundOnly);
  * - `compileHinted` (the scripts with the panel's code, all of which runs as soon as the panel
  *   shows) get V8's compile hint;
- * - Terser minifies them rather than esbuild: its several compression passes take a further ~3% off
- *   the gzip (the panel's code 12,130 → 11,831 B, docs/decisions.md), bytes every article page pays.
+ * - Terser minifies them rather than esbuild: its several compression passes take more off the gzip
+ *   (docs/decisions.md), bytes every article page pays.
  */
 export function contentScriptBuild({
   scripts,
@@ -70,8 +70,8 @@ export function contentScriptBuild({
  * WXT's `vite:build:extendConfig` hook: the webextension polyfill only in the background's build.
  * Chrome MV3 and Firefox give every extension context promise-based APIs natively; what the
  * polyfill adds that Blog Brief uses is a promise returned from a `runtime.onMessage` listener as
- * its answer, which only the background does. The extension pages then skip its ~10 KB (minified)
- * of set-up on their way to a first render (the popup: docs/decisions.md, 2026-11-30, third session).
+ * its answer, which only the background does. The extension pages then skip its set-up on their way
+ * to a first render (docs/decisions.md).
  */
 export function polyfillForBackgroundOnly(background: string) {
   return (entrypoints: readonly { name: string }[], config: InlineConfig) => {

@@ -3,8 +3,8 @@ import type { Plugin } from 'vite';
 /**
  * The extension pages' stylesheets written into their HTML as <style>, instead of a <link> each:
  * one request fewer on the popup's path to its first post, where every request costs the page's
- * main thread about a millisecond and delays the head script's own (docs/decisions.md, 2026-11-30,
- * third session: 56.4 -> 51.2 ms to the first post, the floor unchanged). Extension pages' CSP
+ * main thread and delays the head script's own (docs/decisions.md, "The popup's stylesheet inline").
+ * Extension pages' CSP
  * restricts scripts, not styles, in Chrome and Firefox alike. A stylesheet no page links to any more
  * is dropped from the build.
  */

@@ -6,10 +6,10 @@ type ModuleInfo = { importedIds: readonly string[] } | null;
  * WXT's `vite:build:extendConfig` hook for the extension's pages: every module the popup's entry
  * reaches, but the entry itself, goes into one chunk, so the popup loads its entry and one shared
  * file rather than two shared chunks Rollup would otherwise cut by which pages share what (the side
- * panel shares the popup's browse view, the options page less). Popup's first post, alternating
- * opens (docs/decisions.md, 2026-11-30, third session): 4.7–7.4 ms sooner. The options page then
- * loads a few modules it does not use. The entry stays out: a chunk runs all its modules when
- * loaded, and the side panel, which loads the shared chunk too, must not run the popup's start-up.
+ * panel shares the popup's browse view, the options page less): the popup's first post comes sooner
+ * (docs/decisions.md). The options page then loads a few modules it does not use. The entry stays
+ * out: a chunk runs all its modules when loaded, and the side panel, which loads the shared chunk
+ * too, must not run the popup's start-up.
  */
 export function popupChunk(entry: string) {
   return (entrypoints: readonly { name: string }[], config: InlineConfig) => {

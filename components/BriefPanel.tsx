@@ -29,7 +29,7 @@ export interface BriefPanelProps {
  * browser's side panel, it is the brief alone.
  *
  * A class, not a function with hooks: its focus moves need only the lifecycle that Preact's core
- * has, and the panel injected into the blogs' pages then carries no hooks module (0.8 KiB gzip).
+ * has, and the panel injected into the blogs' pages then carries no hooks module.
  */
 export class BriefPanel extends Component<BriefPanelProps> {
   private tab = createRef<HTMLButtonElement>();

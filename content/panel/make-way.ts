@@ -175,9 +175,8 @@ export function watchTheWay(
   // The header's own moves: scrolled away, pinned back to the window's top, slid out or in. Watched by
   // where it is, not by its attributes: a site may set its header's class on every scroll event
   // (Medium does), and a MutationObserver on it makes each such set, and the layout the site's
-  // scroll handler then reads, cost the page (measured: the fixture's handler, 5 ms without Blog
-  // Brief, 24 ms with an attribute observer, over 80 scrolled frames). Checked at the next frame
-  // and once a transition is likely over.
+  // scroll handler then reads, cost the page (docs/decisions.md). Checked at the next frame and once
+  // a transition is likely over.
   let settle = 0;
   let headerSeen = false;
   const header = new IntersectionObserver(

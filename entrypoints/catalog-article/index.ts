@@ -2,9 +2,8 @@
  * The one content script of a catalog article's page: the panel's code and the article detector in a
  * single file, rather than the two the blogs' other pages may end up with (entrypoints/brief-panel,
  * entrypoints/article-detector). One script for the browser to inject, parse and compile, and the
- * code both share carried once: 12,694 B gzip for the pair, 12,270 for this one (11,852 without
- * the URL index)
- * (docs/decisions.md, 2026-11-30, third session). The manifest keeps the detector off these pages
+ * code both share carried once (docs/decisions.md). The
+ * manifest keeps the detector off these pages
  * (wxt.config.ts), so the detector never runs twice.
  *
  * The detector gets the panel's code from its hand, not through the handoff between two scripts, and

@@ -21,9 +21,8 @@ document.title = t('extName');
 
 const model = createBrowseModel(indexedDbCatalogSource(), favorites.list);
 // Rendered once, with the first posts and their stars: an empty list rendered first would cost the
-// popup a render, a layout and a paint before its posts could show (bench: 66.5 → 58.3 ms to the
-// first post). Never held longer than FIRST_RENDER_WAIT_MS: a catalog still loading after install
-// shows its loading state instead.
+// popup a render, a layout and a paint before its posts could show (docs/decisions.md). Never held
+// longer than FIRST_RENDER_WAIT_MS: a catalog still loading after install shows its loading state instead.
 await Promise.race([
   Promise.all([model.firstAnswer, favorites.ready]),
   new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS)),

@@ -1,10 +1,9 @@
 /**
  * The reader's favorites as a view sees them, without a reactive library: plain state read from
  * storage and kept current by `storage.onChanged`, actions that send intents to the background (the
- * one writer of synced data, background/sync/sync-writer.ts), and `subscribe` for the view to redraw. The
- * background holds one for the panels on the blogs' pages, which get only their star from it
- * (background/panel-stars.ts); the extension's own pages use it through signals (pages/favorites-signals.ts).
- * Storage layout: utils/storage/synced-data.ts.
+ * one writer of synced data, background/sync/sync-writer.ts), and `subscribe` for the view to
+ * redraw. The extension's own pages use it through signals (pages/favorites-signals.ts); the panels
+ * on the blogs' pages hold none (background/panel-stars.ts). Storage layout: utils/storage/synced-data.ts.
  *
  * A change the reader makes shows at once (optimistically) and stays until the writer's receipt
  * arrives; then what storage holds is read again, so the view never flickers back to the old state

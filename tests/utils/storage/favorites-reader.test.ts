@@ -4,8 +4,8 @@ import { extensionProfile, post } from '../../background-harness';
 
 const [a, b] = [post(1, 'Alpha'), post(2, 'Beta')];
 
-// The plain favorites state (no signals), as the background holds it for the panels' stars: what a
-// view draws comes from these reads, and it redraws when told. The store of the extension's pages
+// The plain favorites state (no signals): what a view draws comes from these reads, and it redraws
+// when told. The store of the extension's pages
 // is the same state seen through signals (tests/pages/favorites-signals.test.ts).
 describe('favorites state, without signals', () => {
   it('tells its view of a save made in another view, and the star shows it', async () => {
