@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
-import { App } from '../../pages/browse/Browse';
+import { Browse } from '../../pages/browse/Browse';
 import { createBrowseModel } from '../../pages/browse/browse-model';
 import { indexedDbCatalogSource } from '../../pages/browse/catalog-source';
 import { createFavorites, favoritesViaBackground } from '../../pages/favorites-signals';
@@ -29,7 +29,7 @@ await Promise.race([
 ]);
 render(
   <ErrorBoundary>
-    <App model={model} favorites={favorites} />
+    <Browse model={model} favorites={favorites} />
   </ErrorBoundary>,
   document.getElementById('app')!,
 );

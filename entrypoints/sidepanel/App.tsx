@@ -1,7 +1,7 @@
 import { useSignal, useSignalEffect } from '@preact/signals';
 import { BriefPanel } from '../../components/BriefPanel';
 import { SyncNotice } from '../../components/SyncNotice';
-import { App as Browse } from '../../pages/browse/Browse';
+import { Browse } from '../../pages/browse/Browse';
 import type { BrowseModel } from '../../pages/browse/browse-model';
 import { FavoriteToggle } from '../../pages/FavoriteToggle';
 import type { FavoritesStore } from '../../pages/favorites-signals';

@@ -12,20 +12,10 @@ import { FavoriteToggle } from '../FavoriteToggle';
 import type { Favorite, FavoritesStore } from '../favorites-signals';
 import type { BrowseModel } from './browse-model';
 
-export function App({ model, favorites }: { model: BrowseModel; favorites: FavoritesStore }) {
+/** The popup's browse of every brief (also the side panel's on a tab without one): views, search, filters, results. */
+export function Browse({ model, favorites }: { model: BrowseModel; favorites: FavoritesStore }) {
   const searchRef = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    // "/" jumps to search from anywhere in the popup, as on GitHub and the blogs themselves.
-    const onKey = (event: KeyboardEvent) => {
-      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
-      if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
-        event.preventDefault();
-        searchRef.current?.focus();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  useSlashFocus(searchRef);
 
   const result = model.result.value;
   const inFavorites = model.view.value === 'favorites';
@@ -40,17 +30,7 @@ export function App({ model, favorites }: { model: BrowseModel; favorites: Favor
 
   return (
     <main class="popup">
-      <header class="top">
-        <h1 class="brand">{t('extName')}</h1>
-        <div class="views" role="group" aria-label={t('viewGroup')}>
-          <button type="button" class="view" aria-pressed={!inFavorites} onClick={() => model.setView('all')}>
-            {t('viewAll')}
-          </button>
-          <button type="button" class="view" aria-pressed={inFavorites} onClick={() => model.setView('favorites')}>
-            {t('viewFavorites')} <FavoriteCount store={favorites} />
-          </button>
-        </div>
-      </header>
+      <BrowseHeader model={model} favorites={favorites} inFavorites={inFavorites} />
       <SyncNotice text={favorites.problem.value} class="notice" />
       <SearchBox
         value={model.text.value}
@@ -58,16 +38,7 @@ export function App({ model, favorites }: { model: BrowseModel; favorites: Favor
         inputRef={searchRef}
         onArrowDown={() => focusFirstRow()}
       />
-      <div class="filters">
-        <ToggleGroup
-          label={t('blogGroup')}
-          options={BLOG_IDS.map((blog) => ({ value: blog, label: BLOGS[blog].shortName }))}
-          isPressed={(blog) => model.blog.value === blog}
-          onToggle={(blog) => model.toggleBlog(blog as BlogId)}
-        />
-        <TagBar counts={model.tagCounts.value} selected={model.tags.value} onToggle={model.toggleTag} />
-      </div>
-
+      <Filters model={model} />
       {current && (
         <section class="on-page" aria-labelledby="on-page-heading">
           <h2 id="on-page-heading" class="section-heading">
@@ -76,7 +47,6 @@ export function App({ model, favorites }: { model: BrowseModel; favorites: Favor
           <PostRow post={current} words={words} initiallyExpanded actions={saveButton(current)} />
         </section>
       )}
-
       <section class="results" aria-labelledby="results-heading" aria-busy={model.loading.value}>
         <h2 id="results-heading" class="section-heading">
           {model.loading.value ? t('loadingBriefs') : resultHeading(total, model.filtering.value, inFavorites)}
@@ -87,26 +57,7 @@ export function App({ model, favorites }: { model: BrowseModel; favorites: Favor
           </p>
         )}
         {model.loading.value && <RowPlaceholders />}
-        {result && total === 0 && (
-          <div class="empty">
-            {inFavorites && !model.filtering.value ? (
-              <>
-                <p>{t('noFavoritesYet')}</p>
-                <p>{t('noFavoritesHint')}</p>
-              </>
-            ) : model.filtering.value ? (
-              <>
-                <p>{t('noMatch', describeFilters(model))}</p>
-                <p>{t('noMatchHint')}</p>
-                <button type="button" class="button" onClick={model.clearFilters}>
-                  {t('clearFilters')}
-                </button>
-              </>
-            ) : (
-              <p>{t('catalogEmpty')}</p>
-            )}
-          </div>
-        )}
+        {result && total === 0 && <EmptyResults model={model} inFavorites={inFavorites} />}
         <PostList
           label={t('briefsList')}
           posts={posts}
@@ -128,6 +79,83 @@ export function App({ model, favorites }: { model: BrowseModel; favorites: Favor
         )}
       </section>
     </main>
+  );
+}
+
+/** "/" jumps to search from anywhere in the popup, as on GitHub and the blogs themselves. */
+function useSlashFocus(searchRef: { current: HTMLInputElement | null }) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
+      if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        searchRef.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+function BrowseHeader({
+  model,
+  favorites,
+  inFavorites,
+}: {
+  model: BrowseModel;
+  favorites: FavoritesStore;
+  inFavorites: boolean;
+}) {
+  return (
+    <header class="top">
+      <h1 class="brand">{t('extName')}</h1>
+      <div class="views" role="group" aria-label={t('viewGroup')}>
+        <button type="button" class="view" aria-pressed={!inFavorites} onClick={() => model.setView('all')}>
+          {t('viewAll')}
+        </button>
+        <button type="button" class="view" aria-pressed={inFavorites} onClick={() => model.setView('favorites')}>
+          {t('viewFavorites')} <FavoriteCount store={favorites} />
+        </button>
+      </div>
+    </header>
+  );
+}
+
+function Filters({ model }: { model: BrowseModel }) {
+  return (
+    <div class="filters">
+      <ToggleGroup
+        label={t('blogGroup')}
+        options={BLOG_IDS.map((blog) => ({ value: blog, label: BLOGS[blog].shortName }))}
+        isPressed={(blog) => model.blog.value === blog}
+        onToggle={(blog) => model.toggleBlog(blog as BlogId)}
+      />
+      <TagBar counts={model.tagCounts.value} selected={model.tags.value} onToggle={model.toggleTag} />
+    </div>
+  );
+}
+
+/** Why nothing shows, and what to do about it. */
+function EmptyResults({ model, inFavorites }: { model: BrowseModel; inFavorites: boolean }) {
+  return (
+    <div class="empty">
+      {inFavorites && !model.filtering.value ? (
+        <>
+          <p>{t('noFavoritesYet')}</p>
+          <p>{t('noFavoritesHint')}</p>
+        </>
+      ) : model.filtering.value ? (
+        <>
+          <p>{t('noMatch', describeFilters(model))}</p>
+          <p>{t('noMatchHint')}</p>
+          <button type="button" class="button" onClick={model.clearFilters}>
+            {t('clearFilters')}
+          </button>
+        </>
+      ) : (
+        <p>{t('catalogEmpty')}</p>
+      )}
+    </div>
   );
 }
 

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { App } from '../../../pages/browse/Browse';
+import { Browse } from '../../../pages/browse/Browse';
 import { createBrowseModel } from '../../../pages/browse/browse-model';
 import { createFavorites, favoritesViaBackground } from '../../../pages/favorites-signals';
 import { FAVORITE_PREFIX as SYNC_PREFIX } from '../../../utils/storage/synced-data';
@@ -13,7 +13,7 @@ async function renderPopup(currentPostId: string | null = null) {
   const favorites = createFavorites(favoritesViaBackground());
   await favorites.ready;
   const model = createBrowseModel(await testCatalogSource(currentPostId), favorites.list);
-  render(<App model={model} favorites={favorites} />);
+  render(<Browse model={model} favorites={favorites} />);
   await screen.findByText('All 10 briefs, newest first');
   return { model, favorites, writer };
 }
