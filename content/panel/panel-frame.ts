@@ -50,5 +50,5 @@ export function frameOf(
  * script) hold the same values: draws are skipped when what they would write is unchanged.
  */
 export function sameValues<T extends readonly unknown[]>(a: T | null, b: T): boolean {
-  return a !== null && a.every((value, i) => value === b[i]);
+  return a?.every((value, i) => value === b[i]) ?? false;
 }
