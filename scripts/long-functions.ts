@@ -9,6 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 
+// A report piped into head: stop quietly when the reader has seen enough.
+process.stdout.on('error', () => process.exit(0));
 const limitFlag = process.argv.indexOf('--limit');
 const limit = limitFlag > 0 ? Number(process.argv[limitFlag + 1]) : 60;
 const files = execFileSync('git', ['ls-files', '*.ts', '*.tsx'], { encoding: 'utf8' })

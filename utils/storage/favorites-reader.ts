@@ -56,167 +56,187 @@ export function readFavoriteAreas(storage: Pick<FavoritesDeps['storage'], 'sync'
   return Promise.all([storage.sync.get(null), storage.local.get(null)]);
 }
 
-/** @param firstRead the areas as read already (the popup's head script, pages/popup-early.ts), for the first read. */
-export function createFavoritesState(deps: FavoritesDeps, firstRead?: Promise<FavoriteAreas>) {
-  const { storage, send } = deps;
-  const now = deps.now ?? Date.now;
+/**
+ * One view's favorites. Methods a view hands on as callbacks (save, unsave, toggle, dispose, resume)
+ * are bound, so they can be passed as they are.
+ */
+export class FavoritesState {
+  readonly #storage: FavoritesDeps['storage'];
+  readonly #send: FavoritesDeps['send'];
+  readonly #now: () => number;
   /** What storage.sync holds. */
-  let synced = new Map<string, Favorite>();
+  #synced = new Map<string, Favorite>();
   /** The outbox's favorites: a save waiting for sync (localOnly), or null for a removal. */
-  let outbox = new Map<string, Favorite | null>();
-  let outboxStatus: OutboxStatus | null = null;
+  #outbox = new Map<string, Favorite | null>();
+  #outboxStatus: OutboxStatus | null = null;
   /** Changes made in this view whose receipt has not arrived yet. */
-  let optimistic = new Map<string, Favorite | null>();
+  #optimistic = new Map<string, Favorite | null>();
   /** A change this view could not make, said once until the next change succeeds. */
-  let failure: SyncNoticeProblem | null = null;
-  const listeners = new Set<() => void>();
+  #failure: SyncNoticeProblem | null = null;
+  readonly #listeners = new Set<() => void>();
   /** What list() last computed, dropped on every change. */
-  let derived: { list: Favorite[]; ids: Set<string> } | null = null;
+  #derived: { list: Favorite[]; ids: Set<string> } | null = null;
+  /** Resolves once the first read is in. */
+  readonly ready: Promise<void>;
 
-  const changed = () => {
-    derived = null;
-    for (const listener of listeners) listener();
+  /** @param firstRead the areas as read already (the popup's head script, pages/popup-early.ts), for the first read. */
+  constructor(deps: FavoritesDeps, firstRead?: Promise<FavoriteAreas>) {
+    this.#storage = deps.storage;
+    this.#send = deps.send;
+    this.#now = deps.now ?? Date.now;
+    this.#storage.onChanged.addListener(this.#onChanged);
+    this.ready = this.#readAll(firstRead?.catch(() => readFavoriteAreas(this.#storage)));
+  }
+
+  /** Every favorite, newest saved first. */
+  list(): Favorite[] {
+    return this.#current().list;
+  }
+
+  /** The ids of every favorite. */
+  ids(): ReadonlySet<string> {
+    return this.#current().ids;
+  }
+
+  isSaved(id: string): boolean {
+    return this.#current().ids.has(id);
+  }
+
+  /** What the reader should know, in plain words; null when all is well. */
+  problem(): string | null {
+    if (this.#failure) return syncNoticeText(this.#failure);
+    if (!this.#outboxStatus) return null;
+    let localOnly = 0;
+    for (const favorite of this.#outbox.values()) if (favorite) localOnly++;
+    return syncNoticeText({ kind: this.#outboxStatus.reason, localOnly });
+  }
+
+  readonly save = (post: { id: string; title: string }, savedAt = this.#now()) => {
+    const favorite: Favorite = { id: post.id, title: post.title.slice(0, MAX_TITLE_LENGTH), savedAt, localOnly: false };
+    return this.#change([post.id], new Map([[post.id, favorite]]), () =>
+      this.#send.save([{ id: favorite.id, title: favorite.title, savedAt }]),
+    );
   };
 
-  /** Every favorite, newest saved first, as storage will hold it once the writer is done. */
-  const current = () => {
-    if (derived) return derived;
-    const all = new Map(synced);
-    for (const layer of [outbox, optimistic]) {
+  readonly unsave = (id: string) => this.#change([id], new Map([[id, null]]), () => this.#send.unsave([id]));
+
+  readonly toggle = (post: { id: string; title: string }) =>
+    this.isSaved(post.id) ? this.unsave(post.id) : this.save(post);
+
+  /** A change that no receipt answers (an import chunk the writer refused): said until the next success. */
+  fail(problem: SyncNoticeProblem): void {
+    this.#failure = problem;
+    this.#changed();
+  }
+
+  /** Calls `listener` after every change, from this view or any other; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => void this.#listeners.delete(listener);
+  }
+
+  readonly dispose = () => {
+    this.#storage.onChanged.removeListener(this.#onChanged);
+  };
+
+  /** Listens and reads again after dispose(): a page coming back from the back/forward cache. */
+  readonly resume = () => {
+    this.#storage.onChanged.removeListener(this.#onChanged);
+    this.#storage.onChanged.addListener(this.#onChanged);
+    return this.#readAll();
+  };
+
+  #changed() {
+    this.#derived = null;
+    for (const listener of this.#listeners) listener();
+  }
+
+  /** Every favorite as storage will hold it once the writer is done. */
+  #current() {
+    if (this.#derived) return this.#derived;
+    const all = new Map(this.#synced);
+    for (const layer of [this.#outbox, this.#optimistic]) {
       for (const [id, favorite] of layer) {
         if (favorite) all.set(id, favorite);
         else all.delete(id);
       }
     }
     const list = [...all.values()].sort((a, b) => b.savedAt - a.savedAt);
-    derived = { list, ids: new Set(all.keys()) };
-    return derived;
-  };
+    this.#derived = { list, ids: new Set(all.keys()) };
+    return this.#derived;
+  }
 
-  function applyStorage(area: string, entries: Iterable<[string, unknown]>) {
+  #apply(area: string, entries: Iterable<[string, unknown]>) {
     for (const [key, value] of entries) {
       if (area === 'sync' && key.startsWith(FAVORITE_PREFIX)) {
         const id = key.slice(FAVORITE_PREFIX.length);
         const favorite = value == null ? null : fromStoredFavorite(id, value, false);
-        if (favorite) synced.set(id, favorite);
-        else synced.delete(id);
+        if (favorite) this.#synced.set(id, favorite);
+        else this.#synced.delete(id);
       } else if (area === 'local' && key.startsWith(OUTBOX_PREFIX + FAVORITE_PREFIX)) {
         const id = key.slice(OUTBOX_PREFIX.length + FAVORITE_PREFIX.length);
-        if (!isOutboxEntry(value)) outbox.delete(id);
-        else outbox.set(id, value.v === null ? null : fromStoredFavorite(id, value.v, true));
+        if (!isOutboxEntry(value)) this.#outbox.delete(id);
+        else this.#outbox.set(id, value.v === null ? null : fromStoredFavorite(id, value.v, true));
       } else if (area === 'local' && key === OUTBOX_STATUS_KEY) {
-        outboxStatus = isOutboxStatus(value) ? value : null;
+        this.#outboxStatus = isOutboxStatus(value) ? value : null;
       }
     }
   }
 
-  const onChanged = (changes: Changes, area: string) => {
-    applyStorage(
+  readonly #onChanged = (changes: Changes, area: string) => {
+    this.#apply(
       area,
       Object.entries(changes).map(([key, { newValue }]) => [key, newValue]),
     );
-    changed();
+    this.#changed();
   };
-  storage.onChanged.addListener(onChanged);
 
   /** Reads everything afresh (the previous state may be stale). */
-  const readAll = (areas = readFavoriteAreas(storage)) =>
-    areas.then(([syncItems, localItems]) => {
-      synced = new Map();
-      outbox = new Map();
-      applyStorage('sync', Object.entries(syncItems));
-      applyStorage('local', Object.entries(localItems));
-      changed();
-    });
-  const ready = readAll(firstRead?.catch(() => readFavoriteAreas(storage)));
+  async #readAll(areas = readFavoriteAreas(this.#storage)) {
+    const [syncItems, localItems] = await areas;
+    this.#synced = new Map();
+    this.#outbox = new Map();
+    this.#apply('sync', Object.entries(syncItems));
+    this.#apply('local', Object.entries(localItems));
+    this.#changed();
+  }
 
   /** Reads the keys a receipt is about, so the view shows storage's truth before the optimistic layer goes. */
-  async function reread(postIds: readonly string[]) {
+  async #reread(postIds: readonly string[]) {
     const syncKeys = postIds.map((id) => FAVORITE_PREFIX + id);
     const [syncItems, localItems] = await Promise.all([
-      storage.sync.get(syncKeys),
-      storage.local.get([...syncKeys.map((key) => OUTBOX_PREFIX + key), OUTBOX_STATUS_KEY]),
+      this.#storage.sync.get(syncKeys),
+      this.#storage.local.get([...syncKeys.map((key) => OUTBOX_PREFIX + key), OUTBOX_STATUS_KEY]),
     ]);
-    applyStorage(
+    this.#apply(
       'sync',
       syncKeys.map((key) => [key, syncItems[key]]),
     );
-    applyStorage('local', [
+    this.#apply('local', [
       ...syncKeys.map((key): [string, unknown] => [OUTBOX_PREFIX + key, localItems[OUTBOX_PREFIX + key]]),
       [OUTBOX_STATUS_KEY, localItems[OUTBOX_STATUS_KEY]],
     ]);
   }
 
-  async function change(postIds: string[], layer: Map<string, Favorite | null>, request: () => Promise<WriteReceipt>) {
-    optimistic = new Map([...optimistic, ...layer]);
-    changed();
+  async #change(postIds: string[], layer: Map<string, Favorite | null>, request: () => Promise<WriteReceipt>) {
+    this.#optimistic = new Map([...this.#optimistic, ...layer]);
+    this.#changed();
     let receipt: WriteReceipt | null = null;
     try {
       receipt = await request();
     } catch {
       // The extension was updated, reloaded or removed under this page: no writer will answer.
     }
-    if (receipt?.ok) await reread(postIds).catch(() => undefined);
+    if (receipt?.ok) await this.#reread(postIds).catch(() => undefined);
     // A later change to the same post, made while this one was on its way, stays.
-    for (const [id, favorite] of layer) if (optimistic.get(id) === favorite) optimistic.delete(id);
-    failure = receipt?.ok ? null : receipt ? { kind: 'device-full' } : { kind: 'disconnected' };
-    changed();
+    for (const [id, favorite] of layer) if (this.#optimistic.get(id) === favorite) this.#optimistic.delete(id);
+    this.#failure = receipt?.ok ? null : receipt ? { kind: 'device-full' } : { kind: 'disconnected' };
+    this.#changed();
     return receipt;
   }
-
-  function save(post: { id: string; title: string }, savedAt = now()) {
-    const favorite: Favorite = { id: post.id, title: post.title.slice(0, MAX_TITLE_LENGTH), savedAt, localOnly: false };
-    return change([post.id], new Map([[post.id, favorite]]), () =>
-      send.save([{ id: favorite.id, title: favorite.title, savedAt }]),
-    );
-  }
-
-  function unsave(id: string) {
-    return change([id], new Map([[id, null]]), () => send.unsave([id]));
-  }
-
-  const isSaved = (id: string) => current().ids.has(id);
-
-  return {
-    ready,
-    /** Every favorite, newest saved first. */
-    list: () => current().list,
-    /** The ids of every favorite. */
-    ids: (): ReadonlySet<string> => current().ids,
-    isSaved,
-    /** What the reader should know, in plain words; null when all is well. */
-    problem(): string | null {
-      if (failure) return syncNoticeText(failure);
-      if (!outboxStatus) return null;
-      let localOnly = 0;
-      for (const favorite of outbox.values()) if (favorite) localOnly++;
-      return syncNoticeText({ kind: outboxStatus.reason, localOnly });
-    },
-    save,
-    unsave,
-    toggle(post: { id: string; title: string }) {
-      return isSaved(post.id) ? unsave(post.id) : save(post);
-    },
-    /** A change that no receipt answers (an import chunk the writer refused): said until the next success. */
-    fail(problem: SyncNoticeProblem) {
-      failure = problem;
-      changed();
-    },
-    /** Calls `listener` after every change, from this view or any other; returns the unsubscribe. */
-    subscribe(listener: () => void) {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
-    dispose() {
-      storage.onChanged.removeListener(onChanged);
-    },
-    /** Listens and reads again after dispose(): a page coming back from the back/forward cache. */
-    resume() {
-      storage.onChanged.removeListener(onChanged);
-      storage.onChanged.addListener(onChanged);
-      return readAll();
-    },
-  };
 }
 
-export type FavoritesState = ReturnType<typeof createFavoritesState>;
+/** @param firstRead the areas as read already (the popup's head script, pages/popup-early.ts), for the first read. */
+export function createFavoritesState(deps: FavoritesDeps, firstRead?: Promise<FavoriteAreas>): FavoritesState {
+  return new FavoritesState(deps, firstRead);
+}
