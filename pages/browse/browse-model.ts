@@ -4,7 +4,7 @@
  * `.value` and call actions. The catalog is reached through a CatalogSource, so tests can pass a
  * fake and the popup passes IndexedDB.
  */
-import { batch, computed, effect, type ReadonlySignal, signal } from '@preact/signals';
+import { batch, computed, effect, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import type { BlogId } from '../../utils/catalog/blogs';
 import type { PostQuery, QueryResult, TagCount } from '../../utils/catalog/catalog-query';
 import type { Post } from '../../utils/catalog/catalog-schema';
@@ -50,13 +50,8 @@ export function createBrowseModel(source: CatalogSource, favorites: ReadonlySign
   /** The first query's answer (or failure): the tag counts wait for it. Set by the effect's first run, which is immediate. */
   let firstAnswer: Promise<unknown> | null = null;
   const dispose = effect(() => {
-    const query: PostQuery = { tags: tags.value, blog: blog.value, text: text.value, limit: limit.value };
     const saved = view.value === 'favorites' ? favorites.value : null;
-    if (saved) {
-      query.ids = new Set(saved.map((f) => f.id));
-      // Every matching favorite is read, to sort them by saved time below; only `limit` are shown.
-      delete query.limit;
-    }
+    const query = askedQuery(tags.value, blog.value, text.value, limit.value, saved);
     const current = ++generation;
     const known = saved ? source.query({ ids: query.ids! }) : null;
     const answer = Promise.all([source.query(query), known]);
@@ -65,19 +60,9 @@ export function createBrowseModel(source: CatalogSource, favorites: ReadonlySign
       ([next, inCatalog]) => {
         if (current !== generation) return;
         batch(() => {
-          if (saved && inCatalog) {
-            const order = new Map(saved.map((f, i) => [f.id, i]));
-            const sorted = [...next.posts].sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-            next = { ...next, posts: sorted.slice(0, limit.value) };
-            const knownIds = new Set(inCatalog.posts.map((p) => p.id));
-            const queryWordsNow = queryWords(query.text ?? '');
-            // Only the saved title is known of these, so only a text search can match them.
-            missingFavorites.value =
-              (query.tags?.length ?? 0) > 0 || query.blog
-                ? []
-                : saved.filter((f) => !knownIds.has(f.id) && queryWordsNow.every((w) => titleHasWord(f.title, w)));
-          } else missingFavorites.value = [];
-          result.value = next;
+          const shown = saved && inCatalog ? inSavedOrder(next, saved, inCatalog, query, limit.value) : null;
+          missingFavorites.value = shown?.missing ?? [];
+          result.value = shown?.result ?? next;
           error.value = null;
         });
       },
@@ -89,16 +74,8 @@ export function createBrowseModel(source: CatalogSource, favorites: ReadonlySign
   });
   // Asked for once the first page is in: the counts come from the whole query index (a large record
   // for a large catalog), and reading it must not hold up the first posts.
-  void firstAnswer!
-    .then(() => source.tagCounts())
-    .then(
-      (counts) => (tagCounts.value = counts),
-      () => undefined,
-    );
-  source.currentPost().then(
-    (post) => (currentPost.value = post),
-    () => undefined,
-  );
+  void firstAnswer!.then(() => source.tagCounts()).then((counts) => (tagCounts.value = counts), ignore);
+  source.currentPost().then((post) => (currentPost.value = post), ignore);
 
   return {
     /** Settled once the first query's answer (or failure) is in the signals: the popup renders then. */
@@ -115,46 +92,101 @@ export function createBrowseModel(source: CatalogSource, favorites: ReadonlySign
     error,
     loading,
     filtering,
+    ...browseActions({ tags, blog, text, view, limit }),
+    dispose,
+  };
+}
+
+export type BrowseModel = ReturnType<typeof createBrowseModel>;
+
+const ignore = () => undefined;
+
+/** The query the reader's choices ask; in the favorites view, of the saved posts. */
+function askedQuery(
+  tags: readonly string[],
+  blog: BlogId | null,
+  text: string,
+  limit: number,
+  saved: readonly Favorite[] | null,
+): PostQuery {
+  // Every matching favorite is read, to sort them by saved time; only `limit` are shown.
+  return saved ? { tags, blog, text, ids: new Set(saved.map((f) => f.id)) } : { tags, blog, text, limit };
+}
+
+/**
+ * The favorites view's page: the matching favorites in saved order, `limit` of them, and those the
+ * catalog no longer has. Only the saved title is known of these, so only a text search can match them.
+ */
+function inSavedOrder(
+  matching: QueryResult,
+  saved: readonly Favorite[],
+  inCatalog: QueryResult,
+  query: PostQuery,
+  limit: number,
+): { result: QueryResult; missing: readonly Favorite[] } {
+  const order = new Map(saved.map((f, i) => [f.id, i]));
+  const sorted = [...matching.posts].sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  const knownIds = new Set(inCatalog.posts.map((p) => p.id));
+  const words = queryWords(query.text ?? '');
+  const filtered = (query.tags?.length ?? 0) > 0 || query.blog;
+  const missing = filtered
+    ? []
+    : saved.filter((f) => !knownIds.has(f.id) && words.every((w) => titleHasWord(f.title, w)));
+  return { result: { ...matching, posts: sorted.slice(0, limit) }, missing };
+}
+
+/** What the reader does in the browse view; each change of what is asked starts again at the first page. */
+function browseActions({
+  tags,
+  blog,
+  text,
+  view,
+  limit,
+}: {
+  tags: Signal<readonly string[]>;
+  blog: Signal<BlogId | null>;
+  text: Signal<string>;
+  view: Signal<BrowseView>;
+  limit: Signal<number>;
+}) {
+  const fromFirstPage = (change: () => void) =>
+    batch(() => {
+      change();
+      limit.value = PAGE_SIZE;
+    });
+  return {
     toggleTag(tag: string) {
-      batch(() => {
+      fromFirstPage(() => {
         tags.value = tags.value.includes(tag) ? tags.value.filter((t) => t !== tag) : [...tags.value, tag];
-        limit.value = PAGE_SIZE;
       });
     },
     toggleBlog(next: BlogId) {
-      batch(() => {
+      fromFirstPage(() => {
         blog.value = blog.value === next ? null : next;
-        limit.value = PAGE_SIZE;
       });
     },
     setText(next: string) {
-      batch(() => {
+      fromFirstPage(() => {
         text.value = next;
-        limit.value = PAGE_SIZE;
       });
     },
     setView(next: BrowseView) {
-      batch(() => {
+      fromFirstPage(() => {
         view.value = next;
-        limit.value = PAGE_SIZE;
       });
     },
     showMore() {
       limit.value += PAGE_SIZE;
     },
     clearFilters() {
-      batch(() => {
+      fromFirstPage(() => {
         tags.value = [];
         blog.value = null;
         text.value = '';
-        limit.value = PAGE_SIZE;
       });
     },
-    dispose,
   };
 }
-
-export type BrowseModel = ReturnType<typeof createBrowseModel>;
 
 function titleHasWord(title: string, word: string): boolean {
   return wordsOf(title).some((w) => w.startsWith(word));
