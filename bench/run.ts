@@ -260,17 +260,52 @@ async function main() {
     floor: await launch(await prepareFloorExtension()),
     floorInline: await launch(await prepareFloorExtension(true)),
   };
-  const extensionId = new URL(variants.blogBrief.serviceWorkers()[0]!.url()).host;
-  const floorId = new URL(variants.floor.serviceWorkers()[0]!.url()).host;
+  const ids = {
+    blogBrief: new URL(variants.blogBrief.serviceWorkers()[0]!.url()).host,
+    floor: new URL(variants.floor.serviceWorkers()[0]!.url()).host,
+  };
+  const pages = await runPages(variants);
+  const traced = await runTraces(variants, ids);
+  const idb = await idbBench(variants.none);
+  // The popups are timed on their own, after the page runs and with the extension-less browser
+  // closed: a popup opens in a browser that is not loading three pages at once. Their floors run
+  // in the same phase, alternating with them, so the comparison stays like for like.
+  await closeBrowsers([variants.none, variants.floorInline]);
+  const popups = await runPopups(variants, ids);
+  await closeBrowsers([variants.blogBrief, variants.floor]);
+  const recognition = recognitionThroughput();
+  const feeds = pagesOnly ? null : await feedScaleBench(extensionDir, FEED_POSTS, log);
 
+  const metrics: Metric[] = [
+    ...pageMetrics(pages, traced, await injectedBytes(extensionDir), popups),
+    ...idb.flatMap(idbMetrics),
+    ...(feeds ? feedMetrics(feeds) : []),
+    {
+      id: 'recognition',
+      label: 'URL recognition in Node',
+      unit: 'URLs/s',
+      samples: recognition,
+      budget: { min: 1_000_000 },
+    },
+  ];
+  const report = { ...reportHeader(), metrics: finishAll(metrics) };
+  await writeReport(report);
+  const failed = report.metrics.filter((m) => m.pass === false).map((m) => m.label);
+  log(failed.length ? `over budget: ${failed.join('; ')}` : 'every budget met');
+}
+
+type Variants = Record<'none' | 'blogBrief' | 'floor' | 'floorInline', BrowserContext>;
+type Variant = keyof Variants;
+type PerVariant = Record<Variant, number[]>;
+const perVariant = (): PerVariant => ({ none: [], blogBrief: [], floor: [], floorInline: [] });
+
+/** Article and non-article loads in every variant, in rotating order, and the scroll. */
+async function runPages(variants: Variants) {
   // Warm-up, not recorded: first loads pay for caches and the service workers' start.
   for (const [name, context] of Object.entries(variants)) {
     await measurePage(context, ARTICLE_URL, name !== 'none');
     await measurePage(context, NON_ARTICLE_URL, false);
   }
-
-  type Variant = keyof typeof variants;
-  const perVariant = () => ({ none: [], blogBrief: [], floor: [], floorInline: [] }) as Record<Variant, number[]>;
   const task = { article: perVariant(), other: perVariant() };
   const dclToBrief = perVariant();
   const scrolling = perVariant();
@@ -289,37 +324,37 @@ async function main() {
       if (name !== 'floorInline') scrolling[name].push(await measureScroll(variants[name], name !== 'none'));
     }
   }
-  // The extension's own work on a page that is not an article, from traces (bench/trace.ts): steady
-  // enough to judge a budget of a millisecond, which TaskDuration differences here are not.
+  return { task, dclToBrief, scrolling };
+}
+
+/**
+ * The extension's own work on a page that is not an article, from traces (bench/trace.ts): steady
+ * enough to judge a budget of a millisecond, which TaskDuration differences here are not.
+ */
+async function runTraces(variants: Variants, ids: { blogBrief: string; floor: string }) {
   const traced = { blogBrief: [] as number[], floor: [] as number[] };
   for (let run = 0; run < RUNS; run++) {
     log(`trace run ${run + 1}/${RUNS}`);
-    for (const [name, id] of run % 2
-      ? ([
-          ['floor', floorId],
-          ['blogBrief', extensionId],
-        ] as const)
-      : ([
-          ['blogBrief', extensionId],
-          ['floor', floorId],
-        ] as const)) {
+    const order = run % 2 ? (['floor', 'blogBrief'] as const) : (['blogBrief', 'floor'] as const);
+    for (const name of order) {
       // Evaluation, not InjectJs: the floor's document_end scripts are evaluated outside InjectJs.
-      traced[name].push((await traceInjection(variants[name], id, NON_ARTICLE_URL, { expectBrief: false })).evaluate);
+      const trace = await traceInjection(variants[name], ids[name], NON_ARTICLE_URL, { expectBrief: false });
+      traced[name].push(trace.evaluate);
     }
   }
-  const idb = await idbBench(variants.none);
-  // The popups are timed on their own, after the page runs and with the extension-less browser
-  // closed: a popup opens in a browser that is not loading three pages at once. Their floors run
-  // in the same phase, alternating with them, so the comparison stays like for like.
-  await closeBrowsers([variants.none, variants.floorInline]);
+  return traced;
+}
+
+/** The popup and its two floors, alternating. */
+async function runPopups(variants: Variants, ids: { blogBrief: string; floor: string }) {
   // Nor any request routing, which only the fixture pages need: with a route in place Playwright
   // intercepts the browser's requests (the popup's own files show up among them) and resumes each
   // one from this process.
   for (const context of [variants.blogBrief, variants.floor]) await context.unrouteAll();
   const popups = [
-    { context: variants.blogBrief, id: extensionId, path: 'popup.html', samples: [] as number[] },
-    { context: variants.floor, id: floorId, path: 'popup.html', samples: [] as number[] },
-    { context: variants.floor, id: floorId, path: 'popup-idb.html', samples: [] as number[] },
+    { context: variants.blogBrief, id: ids.blogBrief, path: 'popup.html', samples: [] as number[] },
+    { context: variants.floor, id: ids.floor, path: 'popup.html', samples: [] as number[] },
+    { context: variants.floor, id: ids.floor, path: 'popup-idb.html', samples: [] as number[] },
   ];
   for (const p of popups) await measurePopup(p.context, p.id, p.path); // warm-up
   for (let run = 0; run < RUNS; run++) {
@@ -327,29 +362,37 @@ async function main() {
     for (const p of run % 2 ? [...popups].reverse() : popups)
       p.samples.push(await measurePopup(p.context, p.id, p.path));
   }
-  const [popup, popupFloor, popupFloorIdb] = popups.map((p) => p.samples) as [number[], number[], number[]];
-  await closeBrowsers([variants.blogBrief, variants.floor]);
-  const recognition = recognitionThroughput();
-  const feeds = pagesOnly ? null : await feedScaleBench(extensionDir, FEED_POSTS, log);
+  const [popup, floor, floorIdb] = popups.map((p) => p.samples) as [number[], number[], number[]];
+  return { popup, floor, floorIdb };
+}
 
-  const added = (name: Exclude<Variant, 'none'>, page: 'article' | 'other') => {
-    const base = summarize(task[page].none);
-    const s = summarize(task[page][name]);
-    // Added time = median with - median without; the spread is each run's distance from the baseline median.
-    return {
-      samples: task[page][name].map((t) => t - base.median),
-      summary: {
-        ...s,
-        median: s.median - base.median,
-        min: s.min - base.median,
-        max: s.max - base.median,
-        p25: s.p25 - base.median,
-        p75: s.p75 - base.median,
-      },
-    };
+/** Added time = median with - median without; the spread is each run's distance from the baseline median. */
+function addedTime(withIt: number[], without: number[]) {
+  const base = summarize(without);
+  const s = summarize(withIt);
+  return {
+    samples: withIt.map((t) => t - base.median),
+    summary: {
+      ...s,
+      median: s.median - base.median,
+      min: s.min - base.median,
+      max: s.max - base.median,
+      p25: s.p25 - base.median,
+      p75: s.p75 - base.median,
+    },
   };
-  const injected = await injectedBytes(extensionDir);
-  const metrics: Metric[] = [
+}
+
+/** Every page and popup figure, with its budget. A list of data: long, and read as one table. */
+function pageMetrics(
+  { task, dclToBrief, scrolling }: Awaited<ReturnType<typeof runPages>>,
+  traced: Awaited<ReturnType<typeof runTraces>>,
+  injected: Awaited<ReturnType<typeof injectedBytes>>,
+  popups: Awaited<ReturnType<typeof runPopups>>,
+): Metric[] {
+  const added = (name: Exclude<Variant, 'none'>, page: 'article' | 'other') =>
+    addedTime(task[page][name], task[page].none);
+  return [
     {
       id: 'added-task-article',
       label: 'Added main-thread time, article page',
@@ -441,82 +484,70 @@ async function main() {
       id: 'popup-first-post',
       label: 'Popup: opening to first post on screen',
       unit: 'ms',
-      samples: popup,
+      samples: popups.popup,
       budget: { floorId: 'popup-first-post-floor-idb', plus: 15 },
     },
     {
       id: 'popup-first-post-floor',
       label: '… floor (static page, titles from an in-memory array)',
       unit: 'ms',
-      samples: popupFloor,
+      samples: popups.floor,
     },
     {
       id: 'popup-first-post-floor-idb',
       label: '… floor reading its first page from IndexedDB (one open, one getAll)',
       unit: 'ms',
-      samples: popupFloorIdb,
+      samples: popups.floorIdb,
     },
   ];
-  for (const r of idb) {
-    const n = r.count.toLocaleString('en-US');
-    const budget = r.count >= 100_000 ? 50 : r.count >= 10_000 ? 10 : undefined;
-    metrics.push({
-      id: `idb-load-${r.count}`,
-      label: `IndexedDB bulk load, ${n} posts`,
-      unit: 'ms',
-      samples: [r.load],
-    });
-    metrics.push({
+}
+
+/** What each IndexedDB size gives: load, queries (budgeted from 10,000 posts), the popup's first page. */
+function idbMetrics(r: Awaited<ReturnType<typeof idbBench>>[number]): Metric[] {
+  const n = r.count.toLocaleString('en-US');
+  const max = r.count >= 100_000 ? 50 : r.count >= 10_000 ? 10 : undefined;
+  const budget = max ? { budget: { max } } : {};
+  return [
+    { id: `idb-load-${r.count}`, label: `IndexedDB bulk load, ${n} posts`, unit: 'ms', samples: [r.load] },
+    {
       id: `idb-tag-${r.count}`,
       label: `Tag query, ${n} posts (first 50 + total)`,
       unit: 'ms',
       samples: r.samples.tag!,
-      ...(budget ? { budget: { max: budget } } : {}),
-    });
-    metrics.push({
+      ...budget,
+    },
+    {
       id: `idb-tag-blog-${r.count}`,
       label: `Tag + blog query, ${n} posts`,
       unit: 'ms',
       samples: r.samples.tagAndBlog!,
-      ...(budget ? { budget: { max: budget } } : {}),
-    });
-    metrics.push({
+      ...budget,
+    },
+    {
       id: `idb-search-${r.count}`,
       label: `Search, one word, ${n} posts`,
       unit: 'ms',
       samples: r.samples.search!,
-      ...(budget ? { budget: { max: budget } } : {}),
-    });
-    metrics.push({
+      ...budget,
+    },
+    {
       id: `idb-search2-${r.count}`,
       label: `Search, two words, ${n} posts`,
       unit: 'ms',
       samples: r.samples.searchTwoWords!,
-      ...(budget ? { budget: { max: budget } } : {}),
-    });
-    metrics.push({
-      id: `idb-all-${r.count}`,
-      label: `All posts, newest first, ${n} posts`,
-      unit: 'ms',
-      samples: r.samples.all!,
-    });
-    metrics.push({
+      ...budget,
+    },
+    { id: `idb-all-${r.count}`, label: `All posts, newest first, ${n} posts`, unit: 'ms', samples: r.samples.all! },
+    {
       id: `idb-popup-first-page-${r.count}`,
       label: `Popup's first page, ${n} posts (open, browse model, first 50 + total)`,
       unit: 'ms',
       samples: r.samples.popupFirstPage!,
-    });
-  }
-  if (feeds) metrics.push(...feedMetrics(feeds));
-  metrics.push({
-    id: 'recognition',
-    label: 'URL recognition in Node',
-    unit: 'URLs/s',
-    samples: recognition,
-    budget: { min: 1_000_000 },
-  });
+    },
+  ];
+}
 
-  const report = { ...reportHeader(), metrics: finishAll(metrics) };
+async function writeReport(report: Report) {
   const table = `${renderLead(report)}\n\n${renderTable(report)}`;
   console.log(`\n${table}`);
   if (pagesOnly) {
@@ -531,8 +562,6 @@ async function main() {
     execFileSync('npx', ['biome', 'format', '--write', 'BENCHMARKS.md'], { cwd: root, stdio: 'ignore' });
     log('wrote bench/results.json and BENCHMARKS.md');
   }
-  const failed = report.metrics.filter((m) => m.pass === false).map((m) => m.label);
-  log(failed.length ? `over budget: ${failed.join('; ')}` : 'every budget met');
 }
 
 function reportHeader() {
