@@ -55,6 +55,7 @@ const CHECKED = ['entrypoints/', ...Object.keys(ROOMS)];
 const EXTENSIONS = ['', '.ts', '.tsx', '/index.ts', '/index.tsx'];
 
 function readImports(file: string, text: string, exists: (file: string) => boolean): Import[] {
+  if (file.endsWith('.css')) return readCssImports(file, text);
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TSX);
   const found: Import[] = [];
   const add = (specifier: string, typeOnly: boolean) => {
@@ -89,6 +90,14 @@ function readImports(file: string, text: string, exists: (file: string) => boole
   };
   visit(source);
   return found;
+}
+
+/** A stylesheet's @imports: a page's stylesheet is bound by its folder's rules as its scripts are. */
+function readCssImports(file: string, text: string): Import[] {
+  return [...text.matchAll(/@import\s+(?:url\()?["']([^"']+)["']/g)].map(([, specifier]) => {
+    const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier!));
+    return { from: file, target, local: true, typeOnly: false };
+  });
 }
 
 function isTypeOnlyImport(node: ts.ImportDeclaration): boolean {
@@ -250,9 +259,13 @@ function cycles(imports: ReadonlyMap<string, Import[]>): Violation[] {
 }
 
 function main() {
-  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts', '*.tsx'], {
-    encoding: 'utf8',
-  })
+  const files = execFileSync(
+    'git',
+    ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts', '*.tsx', '*.css'],
+    {
+      encoding: 'utf8',
+    },
+  )
     .split('\n')
     .filter((file) => file && !file.endsWith('.d.ts'));
   const sources = new Map<string, string>();

@@ -7,6 +7,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { BriefPanel } from '../../components/BriefPanel';
+import panelCss from '../../components/brief-panel.css?inline';
 import { SaveButton } from '../../components/SaveButton';
 import { SyncNotice } from '../../components/SyncNotice';
 import type { Post } from '../../utils/catalog/catalog-schema';
@@ -15,7 +16,6 @@ import { askBackground, changeSettings, isTabMessage } from '../../utils/messagi
 import { extensionAlive } from '../extension-context';
 import type { PanelBrief, PanelHost } from '../panel-handoff';
 import { atTopEdge, type WayWatcher, watchTheWay } from './make-way';
-import panelCss from './panel.css?inline';
 import { frameOf, sameValues } from './panel-frame';
 import { createStar } from './star';
 
@@ -288,7 +288,7 @@ type LaneStyle = [measuring: boolean, away: boolean, top: number, height: number
  * The panel's host is a <div> marked by this attribute, not a custom-element-like tag: a page can
  * define a custom element of any such name before we create it, and then its constructor runs on our
  * host (it learns the extension is there, and can break the panel). A <div> is never upgraded; the
- * page's CSS cannot restyle it either (panel.css, :host).
+ * page's CSS cannot restyle it either (components/brief-panel.css, :host).
  */
 export const PANEL_HOST_ATTRIBUTE = 'data-blog-brief-panel';
 /** What versions before the <div> host used. */
@@ -316,7 +316,7 @@ interface ShadowHost {
 function createShadowHost(): ShadowHost {
   const host = document.createElement('div');
   host.setAttribute(PANEL_HOST_ATTRIBUTE, '');
-  // Inline and !important as well as in :host (panel.css): Firefox lets a page's `* { display: none
+  // Inline and !important as well as in :host (components/brief-panel.css): Firefox lets a page's `* { display: none
   // !important }` win over :host's !important; nothing in a stylesheet wins over an important inline style.
   host.style.cssText = HOST_STYLE;
   const shadow = host.attachShadow({ mode: 'open' });

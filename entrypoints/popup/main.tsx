@@ -6,7 +6,7 @@ import { indexedDbCatalogSource } from '../../pages/browse/catalog-source';
 import { createFavorites, favoritesViaBackground } from '../../pages/favorites-signals';
 import { takeFavoriteAreas } from '../../pages/popup-early';
 import { t } from '../../utils/text/i18n';
-import './popup.css';
+import '../../pages/browse/browse.css';
 
 /** The longest the popup waits for its first posts before it renders without them. */
 const FIRST_RENDER_WAIT_MS = 300;

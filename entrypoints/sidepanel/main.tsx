@@ -6,7 +6,7 @@ import { createFavorites, favoritesViaBackground } from '../../pages/favorites-s
 import { t } from '../../utils/text/i18n';
 import { SidePanel } from './App';
 import { activeTabUrl } from './active-tab';
-// Its stylesheet @imports the popup's and the panel's, in that order: one stylesheet, so no build
+// Its stylesheet @imports the browse view's and the brief panel's, in that order: one stylesheet, so no build
 // can put them in another order (build/pages-chunks.ts).
 import './sidepanel.css';
 

@@ -61,6 +61,13 @@ describe('the layout rules the lint enforces', () => {
     ).toEqual(['entry-isolation']);
   });
 
+  it("refuses a page's stylesheet importing another entrypoint's", () => {
+    expect(rules(tree({ 'entrypoints/sidepanel/sidepanel.css': '@import "../popup/popup.css";' }))).toEqual([
+      'entry-isolation',
+    ]);
+    expect(rules(tree({ 'entrypoints/sidepanel/sidepanel.css': '@import "../../components/panel.css";' }))).toEqual([]);
+  });
+
   it('refuses a room importing another room it may not', () => {
     const violations = checkBoundaries(
       tree({ 'background/create-background.ts': "import { follow } from '../content/detector/follow';" }),
