@@ -12,14 +12,14 @@ import bundledCatalog from '../data/catalog.json';
 import { articleHostMatches } from '../utils/catalog/blogs';
 import { type BackgroundMessage, isBackgroundMessage, type TabMessage } from '../utils/messaging/protocol';
 import { readSettings, SETTING_KEYS } from '../utils/storage/settings';
-import { createCatalogCache } from './catalog-cache';
+import { type CatalogCache, createCatalogCache } from './catalog-cache';
 import type { ExtensionBrowser } from './extension-browser';
 import { registerFeedArticles } from './feed-articles';
-import { createFeedService } from './feeds/feed-schedule';
-import { createPanelStars } from './panel-stars';
-import { createRouter } from './router';
-import { createSyncWriter, type SyncWriterStorage } from './sync/sync-writer';
-import { createTabControls } from './tab-controls';
+import { createFeedService, type FeedService } from './feeds/feed-schedule';
+import { createPanelStars, type PanelStars } from './panel-stars';
+import { createRouter, type Router } from './router';
+import { createSyncWriter, type SyncWriter, type SyncWriterStorage } from './sync/sync-writer';
+import { createTabControls, type TabControls } from './tab-controls';
 
 /** Wakes the sync writer when the write rate allows its outbox again (a timer dies with the worker). */
 const SYNC_RETRY_ALARM = 'sync-retry';
@@ -66,27 +66,7 @@ export function createBackground(browser: ExtensionBrowser, options: BackgroundO
   const tabs = createTabControls(browser, async () => (await settings()).briefInSidePanel);
   const handle = createRouter({ catalog, feeds, writer, stars, tabs, settings, scripting: browser.scripting, now });
 
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_RETRY_ALARM) writer.retry();
-    if (alarm.name === FEED_CHECK_ALARM) void feeds.checkDue();
-  });
-  browser.runtime.onStartup.addListener(() => void feeds.scheduleAfterStart());
-  browser.runtime.onInstalled.addListener(({ reason }) => {
-    void catalog.queueRefresh(true);
-    // Added once, on a new install: a reader who removes it keeps it removed through updates.
-    if (reason === 'install' && options.defaultFeed) void feeds.add(options.defaultFeed).catch(() => undefined);
-  });
-  // Answer only our own requests, so other listeners (the popup, the options page) are not pre-empted.
-  browser.runtime.onMessage.addListener((message: unknown, sender) =>
-    isBackgroundMessage(message) ? handle(message, sender) : undefined,
-  );
-  browser.storage.onChanged.addListener((changes, area) => {
-    stars.storageChanged(changes, area);
-    // Changed on another profile, arriving through sync.
-    if (area === 'sync' && SETTING_KEYS.briefInSidePanel in changes) void tabs.refreshSidePanelChoice();
-  });
-  browser.commands.onCommand.addListener((command, tab) => void tabs.onCommand(command, tab));
-  void tabs.refreshSidePanelChoice();
+  listen(browser, { writer, stars, catalog, feeds, tabs, handle }, options.defaultFeed);
 
   return {
     /** What the background answers a message from one of its views. */
@@ -102,6 +82,44 @@ export function createBackground(browser: ExtensionBrowser, options: BackgroundO
 }
 
 export type Background = ReturnType<typeof createBackground>;
+
+interface Jobs {
+  writer: SyncWriter;
+  stars: PanelStars;
+  catalog: CatalogCache;
+  feeds: FeedService;
+  tabs: TabControls;
+  handle: Router;
+}
+
+/** The browser's events, each to the job it is for. */
+function listen(
+  browser: ExtensionBrowser,
+  { writer, stars, catalog, feeds, tabs, handle }: Jobs,
+  defaultFeed?: string,
+) {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_RETRY_ALARM) writer.retry();
+    if (alarm.name === FEED_CHECK_ALARM) void feeds.checkDue();
+  });
+  browser.runtime.onStartup.addListener(() => void feeds.scheduleAfterStart());
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void catalog.queueRefresh(true);
+    // Added once, on a new install: a reader who removes it keeps it removed through updates.
+    if (reason === 'install' && defaultFeed) void feeds.add(defaultFeed).catch(() => undefined);
+  });
+  // Answer only our own requests, so other listeners (the popup, the options page) are not pre-empted.
+  browser.runtime.onMessage.addListener((message: unknown, sender) =>
+    isBackgroundMessage(message) ? handle(message, sender) : undefined,
+  );
+  browser.storage.onChanged.addListener((changes, area) => {
+    stars.storageChanged(changes, area);
+    // Changed on another profile, arriving through sync.
+    if (area === 'sync' && SETTING_KEYS.briefInSidePanel in changes) void tabs.refreshSidePanelChoice();
+  });
+  browser.commands.onCommand.addListener((command, tab) => void tabs.onCommand(command, tab));
+  void tabs.refreshSidePanelChoice();
+}
 
 /** Every tab of the blogs' hosts: a tab without a panel has no listener, which is not an error. */
 async function tellBlogTabs(browser: ExtensionBrowser, message: TabMessage) {

@@ -13,6 +13,7 @@ import {
   type Favorite,
   type FavoriteAreas,
   type FavoritesDeps,
+  type FavoritesState,
 } from '../utils/storage/favorites-reader';
 import { MAX_TITLE_LENGTH } from '../utils/storage/synced-data';
 
@@ -73,52 +74,60 @@ export function createFavorites(deps: FavoritesDeps, firstRead?: Promise<Favorit
      * Adds favorites that are not saved yet, keeping their saved times, in chunks so a file of any
      * size neither freezes the page nor goes to the background as one huge message.
      */
-    async importFavorites(
+    importFavorites: (
       favorites: readonly Pick<Favorite, 'id' | 'title' | 'savedAt'>[],
       onProgress: (done: number, total: number) => void = () => {},
-    ): Promise<ImportResult> {
-      await state.ready;
-      const known = ids.peek();
-      const seen = new Set<string>();
-      const fresh = favorites.filter((f) => !known.has(f.id) && !seen.has(f.id) && seen.add(f.id));
-      const result: ImportResult = {
-        added: 0,
-        alreadySaved: favorites.length - fresh.length,
-        keptOnDevice: 0,
-        notStored: 0,
-      };
-      // All chunks are sent at once: the writer folds those that arrive within its batch window into
-      // one write, and each receipt moves the progress on.
-      let done = 0;
-      const chunks: (typeof fresh)[] = [];
-      for (let start = 0; start < fresh.length; start += IMPORT_CHUNK)
-        chunks.push(fresh.slice(start, start + IMPORT_CHUNK));
-      await Promise.all(
-        chunks.map(async (chunk) => {
-          const favorites = chunk.map(({ id, title, savedAt }) => ({
-            id,
-            title: title.slice(0, MAX_TITLE_LENGTH),
-            savedAt,
-          }));
-          const receipt = await deps.send.save(favorites).catch(() => null);
-          if (receipt?.ok) {
-            result.added += chunk.length;
-            result.keptOnDevice += receipt.kept;
-          } else {
-            const synced = receipt && 'synced' in receipt ? receipt.synced : 0;
-            result.added += synced;
-            result.notStored += chunk.length - synced;
-            state.fail(receipt ? { kind: 'device-full' } : { kind: 'disconnected' });
-          }
-          done += chunk.length;
-          onProgress(done, fresh.length);
-        }),
-      );
-      return result;
-    },
+    ) => importFavorites(state, deps.send, () => ids.peek(), favorites, onProgress),
     dispose: state.dispose,
     resume: state.resume,
   };
 }
 
 export type FavoritesStore = ReturnType<typeof createFavorites>;
+
+async function importFavorites(
+  state: FavoritesState,
+  send: FavoritesDeps['send'],
+  savedIds: () => ReadonlySet<string>,
+  favorites: readonly Pick<Favorite, 'id' | 'title' | 'savedAt'>[],
+  onProgress: (done: number, total: number) => void,
+): Promise<ImportResult> {
+  await state.ready;
+  const known = savedIds();
+  const seen = new Set<string>();
+  const fresh = favorites.filter((f) => !known.has(f.id) && !seen.has(f.id) && seen.add(f.id));
+  const result: ImportResult = {
+    added: 0,
+    alreadySaved: favorites.length - fresh.length,
+    keptOnDevice: 0,
+    notStored: 0,
+  };
+  // All chunks are sent at once: the writer folds those that arrive within its batch window into
+  // one write, and each receipt moves the progress on.
+  let done = 0;
+  const chunks: (typeof fresh)[] = [];
+  for (let start = 0; start < fresh.length; start += IMPORT_CHUNK)
+    chunks.push(fresh.slice(start, start + IMPORT_CHUNK));
+  await Promise.all(
+    chunks.map(async (chunk) => {
+      const favorites = chunk.map(({ id, title, savedAt }) => ({
+        id,
+        title: title.slice(0, MAX_TITLE_LENGTH),
+        savedAt,
+      }));
+      const receipt = await send.save(favorites).catch(() => null);
+      if (receipt?.ok) {
+        result.added += chunk.length;
+        result.keptOnDevice += receipt.kept;
+      } else {
+        const synced = receipt && 'synced' in receipt ? receipt.synced : 0;
+        result.added += synced;
+        result.notStored += chunk.length - synced;
+        state.fail(receipt ? { kind: 'device-full' } : { kind: 'disconnected' });
+      }
+      done += chunk.length;
+      onProgress(done, fresh.length);
+    }),
+  );
+  return result;
+}
