@@ -47,6 +47,11 @@ export interface WayWatcher {
   dispose(): void;
 }
 
+/**
+ * One closure, long, for the same reason as the panel's host (content/panel/panel-host.tsx): its
+ * observers share the watch's state, and closure variables are what minifies smallest in the script
+ * every article carries; the geometry it judges by is pure (utils/layout/placement.ts).
+ */
 export function watchTheWay(
   sentinel: Element,
   /** What is in the way changed. */
