@@ -16,6 +16,8 @@ const PANEL_CODE = 'brief-panel';
 const CATALOG_ARTICLE_SCRIPT = 'catalog-article';
 /** Registered by the background on the blogs' pages when feeds are too large for per-article patterns. */
 const FEED_ARTICLE_HINT = 'feed-article-hint';
+/** The reader's notes on a page: injected only on annotated articles and on the reader's gesture (content/notes). */
+const OWN_NOTES = 'own-notes';
 /** A classic script in the popup's <head> (Vite says it "can't be bundled": it is built on its own, as here). */
 const POPUP_FIRST_PAGE = 'popup-first-page';
 /** Where the manifest injects the panel's code: every URL of every catalog post (utils/catalog/match.ts). */
@@ -46,7 +48,7 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       polyfillForBackgroundOnly('background')(entrypoints, config);
       contentScriptBuild({
-        scripts: [CONTENT_SCRIPT, PANEL_CODE, CATALOG_ARTICLE_SCRIPT, FEED_ARTICLE_HINT, POPUP_FIRST_PAGE],
+        scripts: [CONTENT_SCRIPT, PANEL_CODE, CATALOG_ARTICLE_SCRIPT, FEED_ARTICLE_HINT, OWN_NOTES, POPUP_FIRST_PAGE],
         compileHinted: [PANEL_CODE, CATALOG_ARTICLE_SCRIPT],
       })(entrypoints, config);
       popupChunk('/entrypoints/popup/main.tsx')(entrypoints, config);
@@ -60,7 +62,8 @@ export default defineConfig({
     // scripting and the hosts: the background injects the panel's code after an in-app move to an
     // article. The hosts are the content script's own, so they add no new warning at install.
     // alarms (no warning): wakes the sync writer when the write rate allows its outbox again.
-    permissions: ['storage', 'activeTab', 'scripting', 'alarms'],
+    // contextMenus (no warning): "Highlight with Blog Brief" on a selection in the blogs' pages.
+    permissions: ['storage', 'activeTab', 'scripting', 'alarms', 'contextMenus'],
     host_permissions: articleHostMatches(),
     // Declared here rather than by WXT's defineContentScript (see entrypoints/article-detector/index.ts).
     // As early as possible: on an article, the brief is asked for while the page is still parsing.
@@ -79,7 +82,17 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+B' },
         description: '__MSG_commandTogglePanel__',
       },
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: '__MSG_commandHighlight__',
+      },
     },
+    // The notes' frame in the panel (content/notes/notes-frame.ts), on the blogs' pages only. Chrome's
+    // dynamic URL changes with every session, so the page cannot use it to tell Blog Brief is installed.
+    web_accessible_resources:
+      browser === 'firefox'
+        ? ['notes-frame.html']
+        : [{ resources: ['notes-frame.html'], matches: articleHostMatches(), use_dynamic_url: true }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -10,12 +10,20 @@ import urlIndex from 'virtual:url-index';
 import type { Browser } from 'wxt/browser';
 import bundledCatalog from '../data/catalog.json';
 import { articleHostMatches } from '../utils/catalog/blogs';
-import { type BackgroundMessage, isBackgroundMessage, type TabMessage } from '../utils/messaging/protocol';
+import {
+  type BackgroundMessage,
+  isBackgroundMessage,
+  type NotesTabMessage,
+  type TabMessage,
+} from '../utils/messaging/protocol';
 import { readSettings, SETTING_KEYS } from '../utils/storage/settings';
 import { type CatalogCache, createCatalogCache } from './catalog-cache';
 import type { ExtensionBrowser } from './extension-browser';
 import { registerFeedArticles } from './feed-articles';
 import { createFeedService, type FeedService } from './feeds/feed-schedule';
+import { registerAnnotatedArticles } from './notes/annotated-articles';
+import { createHighlightMenu, HIGHLIGHT_COMMAND, HIGHLIGHT_MENU_ID, openNotes } from './notes/notes-gestures';
+import { createNotesService, type NotesService } from './notes/notes-service';
 import { createPanelStars, type PanelStars } from './panel-stars';
 import { createRouter, type Router } from './router';
 import { createSyncWriter, type SyncWriter, type SyncWriterStorage } from './sync/sync-writer';
@@ -61,12 +69,40 @@ export function createBackground(browser: ExtensionBrowser, options: BackgroundO
     onCatalogChanged: async (feedPosts) => {
       catalog.feedsChanged(feedPosts);
       await registerFeedArticles(browser.scripting, feedPosts).catch((e: unknown) => console.error('[Blog Brief]', e));
+      // An annotated article a feed now holds has the panel's code from the feed's script.
+      await notes.refreshRegistration().catch((e: unknown) => console.error('[Blog Brief]', e));
     },
   });
-  const tabs = createTabControls(browser, async () => (await settings()).briefInSidePanel);
-  const handle = createRouter({ catalog, feeds, writer, stars, tabs, settings, scripting: browser.scripting, now });
+  const notes = createNotesService({
+    writer,
+    storage: browser.storage,
+    broadcast: (message) => void tellBlogTabs(browser, message),
+    annotatedChanged: (articles) =>
+      registerAnnotatedArticles(
+        browser.scripting,
+        articles,
+        async (url) => (await catalog.postIdOf(url)) !== null,
+      ).catch((e: unknown) => console.error('[Blog Brief]', e)),
+  });
+  const tabs = createTabControls(
+    browser,
+    async () => (await settings()).briefInSidePanel,
+    (tabId, message) => openNotes(browser, tabId, message),
+  );
+  const handle = createRouter({
+    catalog,
+    feeds,
+    writer,
+    stars,
+    notes,
+    tabs,
+    settings,
+    scripting: browser.scripting,
+    browser,
+    now,
+  });
 
-  listen(browser, { writer, stars, catalog, feeds, tabs, handle }, options.defaultFeed);
+  listen(browser, { writer, stars, catalog, feeds, tabs, notes, handle }, options.defaultFeed);
 
   return {
     /** What the background answers a message from one of its views. */
@@ -74,6 +110,7 @@ export function createBackground(browser: ExtensionBrowser, options: BackgroundO
     writer,
     catalog,
     feeds,
+    notes,
     dispose() {
       writer.dispose();
       stars.dispose();
@@ -89,13 +126,14 @@ interface Jobs {
   catalog: CatalogCache;
   feeds: FeedService;
   tabs: TabControls;
+  notes: NotesService;
   handle: Router;
 }
 
 /** The browser's events, each to the job it is for. */
 function listen(
   browser: ExtensionBrowser,
-  { writer, stars, catalog, feeds, tabs, handle }: Jobs,
+  { writer, stars, catalog, feeds, tabs, notes, handle }: Jobs,
   defaultFeed?: string,
 ) {
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -103,6 +141,16 @@ function listen(
     if (alarm.name === FEED_CHECK_ALARM) void feeds.checkDue();
   });
   browser.runtime.onStartup.addListener(() => void feeds.scheduleAfterStart());
+  // Every start: the menu costs nothing to make again, and the registered notes script then matches
+  // what storage holds even after sync changed it while the browser was closed.
+  void createHighlightMenu(browser).catch(() => undefined);
+  void notes.refreshRegistration().catch(() => undefined);
+  const menus = (browser as unknown as { contextMenus?: { onClicked: ExtensionBrowser['contextMenus']['onClicked'] } })
+    .contextMenus;
+  menus?.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === HIGHLIGHT_MENU_ID && tab?.id !== undefined)
+      void openNotes(browser, tab.id, { type: 'notes:highlight' }, tab.url);
+  });
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void catalog.queueRefresh(true);
     // Added once, on a new install: a reader who removes it keeps it removed through updates.
@@ -114,15 +162,20 @@ function listen(
   );
   browser.storage.onChanged.addListener((changes, area) => {
     stars.storageChanged(changes, area);
+    notes.storageChanged(changes, area);
     // Changed on another profile, arriving through sync.
     if (area === 'sync' && SETTING_KEYS.briefInSidePanel in changes) void tabs.refreshSidePanelChoice();
   });
-  browser.commands.onCommand.addListener((command, tab) => void tabs.onCommand(command, tab));
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === HIGHLIGHT_COMMAND && tab?.id !== undefined)
+      void openNotes(browser, tab.id, { type: 'notes:highlight' }, tab.url);
+    else void tabs.onCommand(command, tab);
+  });
   void tabs.refreshSidePanelChoice();
 }
 
 /** Every tab of the blogs' hosts: a tab without a panel has no listener, which is not an error. */
-async function tellBlogTabs(browser: ExtensionBrowser, message: TabMessage) {
+async function tellBlogTabs(browser: ExtensionBrowser, message: TabMessage | NotesTabMessage) {
   for (const tab of await browser.tabs.query({ url: articleHostMatches() })) {
     if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
   }

@@ -3,12 +3,15 @@
  * or a named function per request, each handled by the module that owns it.
  */
 import type { Browser } from 'wxt/browser';
+import { urlKey } from '../utils/catalog/match';
 import type { BackgroundMessage, BackgroundRequests, BriefResponse } from '../utils/messaging/protocol';
 import type { Settings } from '../utils/storage/settings';
 import type { CatalogCache } from './catalog-cache';
 import type { ExtensionBrowser } from './extension-browser';
 import { PANEL_CODE_FILE } from './feed-articles';
 import type { FeedService } from './feeds/feed-schedule';
+import { openNotes } from './notes/notes-gestures';
+import type { NotesService } from './notes/notes-service';
 import type { PanelStars } from './panel-stars';
 import type { SyncWriter } from './sync/sync-writer';
 import { applyIntent } from './sync/write-intents';
@@ -19,7 +22,10 @@ export interface RouterDeps {
   feeds: FeedService;
   writer: SyncWriter;
   stars: PanelStars;
+  notes: NotesService;
   tabs: TabControls;
+  /** What notes:open needs: the tabs, scripting and the notes' files (background/notes/notes-gestures.ts). */
+  browser: ExtensionBrowser;
   settings: () => Promise<Settings>;
   scripting: ExtensionBrowser['scripting'];
   now: () => number;
@@ -29,12 +35,13 @@ type Sender = Pick<Browser.runtime.MessageSender, 'tab' | 'frameId'>;
 type Response = BackgroundRequests[keyof BackgroundRequests]['response'];
 
 export function createRouter(deps: RouterDeps) {
-  const { catalog, feeds, writer, stars, tabs } = deps;
+  const { catalog, feeds, writer, stars, tabs, notes } = deps;
   return async function handle(message: BackgroundMessage, sender: Sender): Promise<Response> {
     const tabId = sender.tab?.id;
     switch (message.type) {
       case 'brief:get':
-        return briefFor(deps, 'postId' in message ? message.postId : await catalog.postIdOf(message.url), tabId);
+        if ('postId' in message) return briefFor(deps, message.postId, tabId);
+        return briefFor(deps, await catalog.postIdOf(message.url), tabId, message.url);
       case 'post:find':
         return { postId: await catalog.postIdOf(message.url) };
       case 'brief:left':
@@ -63,6 +70,22 @@ export function createRouter(deps: RouterDeps) {
       case 'favorites:save':
       case 'favorites:unsave':
         return stars.apply(message);
+      case 'notes:get':
+        return notes.get(message.article);
+      case 'notes:list':
+        return notes.all();
+      case 'notes:save-brief':
+        return notes.saveBrief(message.article, message.brief);
+      case 'notes:add-highlight':
+        return notes.addHighlight(message.article, message.highlight);
+      case 'notes:remove-highlight':
+        return notes.removeHighlight(message.article, message.id);
+      case 'notes:open': {
+        const target = message.tabId ?? tabId;
+        if (target === undefined) return { ok: false };
+        const url = message.tabId === undefined ? sender.tab?.url : undefined;
+        return { ok: await openNotes(deps.browser, target, { type: 'notes:open' }, url) };
+      }
       case 'settings:set': {
         const receipt = await applyIntent(writer, message, deps.now());
         if ('briefInSidePanel' in message.changes) void tabs.refreshSidePanelChoice();
@@ -74,13 +97,25 @@ export function createRouter(deps: RouterDeps) {
 
 export type Router = ReturnType<typeof createRouter>;
 
-/** The brief of a recognized article, with what the panel needs to draw it at once; badges the tab. */
+/**
+ * The brief of a recognized article, with what the panel needs to draw it at once; badges the tab.
+ * An article of no catalog that the reader annotated (asked by `url`) gets their notes' panel.
+ */
 async function briefFor(
-  { catalog, stars, settings, tabs }: RouterDeps,
+  { catalog, stars, settings, tabs, notes }: RouterDeps,
   postId: string | null,
   tabId: number | undefined,
+  url?: string,
 ): Promise<BriefResponse> {
-  if (postId === null) return { none: true };
+  if (postId === null) {
+    const key = url ? urlKey(url) : null;
+    const own = key ? await notes.get(key) : null;
+    if (!own) return { none: true };
+    const current = await settings();
+    if (!current.blogEnabled[own.article.blog]) return { disabled: true };
+    if (tabId !== undefined) tabs.markBrief(tabId);
+    return { own: own.article, collapsed: current.panelCollapsed };
+  }
   const [post, current, favorite] = await Promise.all([catalog.lookUp(postId), settings(), stars.star(postId)]);
   if (!post) return { error: `No brief for post ${postId}` };
   if (!current.blogEnabled[post.blog]) return { disabled: true };

@@ -4,14 +4,22 @@
  * briefs there), and the side panel's opening.
  */
 import type { Browser } from 'wxt/browser';
-import type { TabMessage } from '../utils/messaging/protocol';
+import type { NotesTabMessage, TabMessage } from '../utils/messaging/protocol';
 import type { ExtensionBrowser } from './extension-browser';
 
 const BADGE_TEXT = '✓';
 const BADGE_COLOR = '#2f6f4f';
 const TOGGLE_COMMAND = 'toggle-panel';
 
-export function createTabControls(browser: ExtensionBrowser, briefInSidePanel: () => Promise<boolean>) {
+/**
+ * @param openNotes on a tab whose page shows no panel to toggle: the notes' editor instead (an
+ *   article with no brief, background/notes/notes-gestures.ts).
+ */
+export function createTabControls(
+  browser: ExtensionBrowser,
+  briefInSidePanel: () => Promise<boolean>,
+  openNotes: (tabId: number, message: NotesTabMessage) => Promise<boolean> = async () => false,
+) {
   // Firefox's MV2 build has browserAction where Chrome's MV3 has action.
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
   // Kept here, not read when the shortcut is pressed: the browser opens a side panel only in direct
@@ -35,8 +43,10 @@ export function createTabControls(browser: ExtensionBrowser, briefInSidePanel: (
       if (sidePanelChosen) return openSidePanel(browser, tab);
       const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
       if (tabId === undefined) return;
-      // Tabs without an article have no listener; that is not an error.
-      browser.tabs.sendMessage(tabId, { type: 'panel:toggle' } satisfies TabMessage).catch(() => undefined);
+      // A tab without a panel has no listener: on an article, the shortcut opens the notes' editor.
+      await browser.tabs
+        .sendMessage(tabId, { type: 'panel:toggle' } satisfies TabMessage)
+        .catch(() => openNotes(tabId, { type: 'notes:open' }).catch(() => false));
     },
   };
 }

@@ -6,8 +6,24 @@ import { formatDate } from '../utils/text/format';
 import { t } from '../utils/text/i18n';
 import { TagList } from './TagList';
 
+/** What the panel is about when no catalog has a brief of it: an article the reader annotated. */
+export interface PanelArticle {
+  title: string;
+  blog: Post['blog'];
+}
+
 export interface BriefPanelProps {
-  post: Post;
+  /** The curated brief; absent on an article only the reader's own notes are about. */
+  post?: Post;
+  /** The article, where there is no `post`: its title and blog as the page shows them. */
+  article?: PanelArticle;
+  /**
+   * Beside the article: where the reader's notes go, below the brief (content/notes). What the panel
+   * draws in it (the "Your notes" button) shows until the notes' code takes the slot over.
+   */
+  ownSlot?: (slot: HTMLElement | null) => void;
+  /** The "Your notes" button: loads the notes' editor on this article. */
+  onOwnNotes?: () => void;
   /** Beside the article (utils/layout/placement.ts); absent in the browser's side panel, which is all the brief's. */
   placement?: Placement;
   collapsed?: boolean;
@@ -62,6 +78,9 @@ export class BriefPanel extends Component<BriefPanelProps> {
   override render() {
     const {
       post,
+      article = post as PanelArticle,
+      ownSlot,
+      onOwnNotes,
       placement,
       collapsed = false,
       onCollapsedChange = () => {},
@@ -101,7 +120,7 @@ export class BriefPanel extends Component<BriefPanelProps> {
             hidden={!collapsed}
             aria-expanded="false"
             onClick={() => setCollapsed(false)}
-            title={post.title}
+            title={article.title}
           >
             <span aria-hidden="true" class="bb-tab-mark">
               ❯
@@ -140,7 +159,14 @@ export class BriefPanel extends Component<BriefPanelProps> {
         </div>
         <div class="bb-body" hidden={collapsed}>
           {notice}
-          <BriefText post={post} titleRef={this.title} />
+          <BriefText post={post} article={article} titleRef={this.title} />
+          {ownSlot && (
+            <div class="bb-own" ref={ownSlot}>
+              <button type="button" class="bb-own-open" onClick={onOwnNotes}>
+                {t('ownNotesOpen')}
+              </button>
+            </div>
+          )}
         </div>
       </aside>
     );
@@ -152,13 +178,26 @@ export class BriefPanel extends Component<BriefPanelProps> {
  * collapses or steps aside as the reader scrolls past what it must not cover, and the text, most of
  * its nodes, is then left as it is (`npm run bench:profile -- --scroll`).
  */
-class BriefText extends Component<{ post: Post; titleRef: RefObject<HTMLHeadingElement> }> {
-  override shouldComponentUpdate(next: { post: Post }) {
-    return next.post !== this.props.post;
+class BriefText extends Component<{
+  post: Post | undefined;
+  article: PanelArticle;
+  titleRef: RefObject<HTMLHeadingElement>;
+}> {
+  override shouldComponentUpdate(next: { post: Post | undefined; article: PanelArticle }) {
+    return next.post !== this.props.post || next.article !== this.props.article;
   }
 
   override render() {
-    const { post, titleRef } = this.props;
+    const { post, article, titleRef } = this.props;
+    if (!post)
+      return (
+        <>
+          <p class="bb-meta">{BLOGS[article.blog].name}</p>
+          <h2 class="bb-title" ref={titleRef} tabIndex={-1}>
+            {article.title}
+          </h2>
+        </>
+      );
     return (
       <>
         <p class="bb-meta">

@@ -4,14 +4,34 @@
  * isolated world they share. The page cannot see it; content scripts' globals are not the page's.
  */
 import type { BriefResponse } from '../utils/messaging/protocol';
+import type { ArticleRef } from '../utils/notes/own-notes';
 
 /** A brief to show, as the background answered it: the post, the remembered collapsed state, the star. */
 export type PanelBrief = Extract<BriefResponse, { post: unknown }>;
 
-/** The page's one panel, as the article detector drives it (made by entrypoints/brief-panel). */
+/** The reader's notes alone, on an article no catalog has (the background's answer, or the notes' code on a gesture). */
+export type OwnPanelBrief = Extract<BriefResponse, { own: unknown }>;
+
+/** What the panel can be asked to show: a brief (the star's state only when just answered), or notes alone. */
+export type PanelShow = Omit<PanelBrief, 'favorite'> | PanelBrief | OwnPanelBrief;
+
+/**
+ * Told where the reader's notes go in the panel, and for which article, whenever that changes;
+ * (null, null) once the panel is gone.
+ */
+export type OwnSlotListener = (slot: HTMLElement | null, article: ArticleRef | null) => void;
+
+/**
+ * The page's one panel, as the article detector and the notes' code drive it (made by
+ * entrypoints/brief-panel and entrypoints/catalog-article).
+ */
 export interface PanelHost {
-  show(brief: PanelBrief): void;
+  show(brief: PanelShow): void;
   hide(): void;
+  /** The article the panel shows, or null when none is up. */
+  shown(): ArticleRef | null;
+  /** The notes' code (content/notes) takes over the panel's slot for them. */
+  onOwnSlot(listener: OwnSlotListener): void;
 }
 
 export interface PanelCode {

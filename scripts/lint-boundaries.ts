@@ -29,7 +29,7 @@ interface Import {
 }
 
 /** Content scripts: the entrypoints that run on the blogs' pages, beside content/. */
-const PAGE_ENTRIES = ['article-detector', 'catalog-article', 'brief-panel', 'feed-article-hint'];
+const PAGE_ENTRIES = ['article-detector', 'catalog-article', 'brief-panel', 'feed-article-hint', 'own-notes'];
 /** What code on the blogs' pages must never load: a database, a validator, storage, other processes' code. */
 const PAGE_FORBIDDEN_PACKAGES = ['idb', 'zod', '@preact/signals', '@preact/signals-core', 'webextension-polyfill'];
 const PAGE_FORBIDDEN_FOLDERS = ['utils/storage/', 'utils/backup/', 'background/', 'pages/'];

@@ -14,6 +14,7 @@ import type {
   BackgroundMessage,
   BackgroundRequests,
   FavoritesReceipt,
+  NotesTabMessage,
   SettingChanges,
   TabMessage,
   WriteReceipt,
@@ -27,12 +28,21 @@ export const BLOG_TAB_ID = 41;
 export interface BackgroundBrowser {
   browser: ExtensionBrowser;
   /** Every message the background sent to a tab. */
-  tabMessages: { tabId: number; message: TabMessage }[];
+  tabMessages: { tabId: number; message: TabMessage | NotesTabMessage }[];
   /** Every script the background injected. */
   injected: unknown[];
+  /** The content scripts the background registered, by id. */
+  registered: Map<string, unknown>;
+  /** The context menu items the background made, by id. */
+  menus: Map<string, Record<string, unknown>>;
   /** Presses a keyboard command, as the browser would. */
   command(name: string): Promise<void>;
+  /** Chooses a context menu item on the blog tab, as the reader would. */
+  clickMenu(id: string): Promise<void>;
 }
+
+/** The URL the fake blog tab shows: an article no catalog holds. */
+export const BLOG_TAB_URL = 'https://netflixtechblog.com/an-article-of-no-catalog-0123456789ab';
 
 /** WXT's fake browser completed with what it lacks, optionally with storage of the test's own. */
 export function backgroundBrowser(storage?: MemoryProfile): BackgroundBrowser {
@@ -40,9 +50,20 @@ export function backgroundBrowser(storage?: MemoryProfile): BackgroundBrowser {
   const injected: unknown[] = [];
   const commandListeners = new Set<(command: string, tab?: unknown) => unknown>();
   const registered = new Map<string, unknown>();
+  const menus = new Map<string, Record<string, unknown>>();
+  const menuListeners = new Set<(info: { menuItemId: string }, tab?: unknown) => unknown>();
+  const blogTab = { id: BLOG_TAB_ID, windowId: 1, url: BLOG_TAB_URL };
   const browser = {
     ...fakeBrowser,
     storage: storage ?? fakeBrowser.storage,
+    contextMenus: {
+      removeAll: async () => menus.clear(),
+      create: (properties: Record<string, unknown>) => menus.set(properties.id as string, properties),
+      onClicked: {
+        addListener: (listener: (info: { menuItemId: string }) => unknown) => menuListeners.add(listener),
+        removeListener: (listener: (info: { menuItemId: string }) => unknown) => menuListeners.delete(listener),
+      },
+    },
     commands: {
       onCommand: {
         addListener: (listener: (command: string) => unknown) => commandListeners.add(listener),
@@ -53,6 +74,7 @@ export function backgroundBrowser(storage?: MemoryProfile): BackgroundBrowser {
       ...fakeBrowser.tabs,
       query: async (info: { url?: unknown }) =>
         info.url ? [{ id: BLOG_TAB_ID, url: 'https://netflixtechblog.com/' }] : fakeBrowser.tabs.query(info as never),
+      get: async (tabId: number) => (tabId === BLOG_TAB_ID ? blogTab : fakeBrowser.tabs.get(tabId)),
       sendMessage: async (tabId: number, message: TabMessage) => {
         tabMessages.push({ tabId, message });
       },
@@ -73,14 +95,22 @@ export function backgroundBrowser(storage?: MemoryProfile): BackgroundBrowser {
         injected.push(injection);
         return [];
       },
+      insertCSS: async (injection: unknown) => {
+        injected.push(injection);
+      },
     },
   } as unknown as ExtensionBrowser;
   return {
     browser,
     tabMessages,
     injected,
+    registered,
+    menus,
     async command(name) {
-      for (const listener of commandListeners) await listener(name, { id: BLOG_TAB_ID, windowId: 1 });
+      for (const listener of commandListeners) await listener(name, blogTab);
+    },
+    async clickMenu(id) {
+      for (const listener of menuListeners) await listener({ menuItemId: id }, blogTab);
     },
   };
 }
@@ -105,6 +135,7 @@ export interface ExtensionProfile {
   background: Background;
   writer: Background['writer'];
   tabMessages: BackgroundBrowser['tabMessages'];
+  registered: BackgroundBrowser['registered'];
   /** Sends the background a message as a view would: copied, answered with the background's answer. */
   send<T extends BackgroundMessage>(message: T): Promise<BackgroundRequests[T['type']]['response']>;
   /** A new view of the extension's pages (popup, options, side panel) with its own favorites store. */
@@ -125,7 +156,7 @@ export function extensionProfile(
 ): ExtensionProfile {
   const now = options.now ?? Date.now;
   const storage = options.storage ?? memoryProfile({ now });
-  const { background, tabMessages } = runBackground({ ...options, storage, now });
+  const { background, tabMessages, registered } = runBackground({ ...options, storage, now });
   const send = (message: BackgroundMessage) => background.handle(structuredClone(message));
   const deps: FavoritesDeps = {
     storage,
@@ -140,6 +171,7 @@ export function extensionProfile(
     background,
     writer: background.writer,
     tabMessages,
+    registered,
     send: send as ExtensionProfile['send'],
     view() {
       const store = createFavorites(deps);

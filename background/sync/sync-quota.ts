@@ -25,6 +25,14 @@ export const ITEM_HEADROOM_BYTES = 8;
  */
 export const SETTINGS_RESERVE = { items: 16, bytes: 1_024 } as const;
 
+/**
+ * The most of sync the reader's notes (briefs and highlights, utils/notes/own-notes.ts) may take, so
+ * that favorites keep at least ~40 KB (about 400 of them) whatever the notes hold: a brief is a few
+ * hundred bytes, a highlight ~150, so this is a few dozen annotated articles in sync. Past it, notes
+ * wait on this device in the outbox with the notice readers know, like favorites past the quota.
+ */
+export const NOTES_BUDGET = { items: 300, bytes: 60_000 } as const;
+
 const encoder = new TextEncoder();
 
 /** Bytes an item counts against the quota by the guard's model: key + JSON of the value + headroom. */
@@ -45,15 +53,24 @@ export interface FitResult {
 
 /**
  * Splits a batch of writes into what fits the quota (in order) and what does not. Keys for which
- * `reserveFor` is false (favorites) must also leave SETTINGS_RESERVE free.
+ * `usesReserve` is false (favorites, notes) must also leave SETTINGS_RESERVE free; keys for which
+ * `isNotes` is true must also stay within NOTES_BUDGET.
  */
 export function fitWrites(
   usage: SyncUsage,
   writes: Record<string, unknown>,
   usesReserve: (key: string) => boolean = () => true,
+  isNotes: (key: string) => boolean = () => false,
 ): FitResult {
   const sizes = new Map(usage.items);
   let total = [...sizes.values()].reduce((sum, n) => sum + n, 0);
+  let notesBytes = 0;
+  let notesItems = 0;
+  for (const [key, size] of sizes) {
+    if (!isNotes(key)) continue;
+    notesBytes += size;
+    notesItems++;
+  }
   const accepted: Record<string, unknown> = {};
   const refused: FitResult['refused'] = new Map();
   for (const [key, value] of Object.entries(writes)) {
@@ -66,9 +83,20 @@ export function fitWrites(
     const nextTotal = total - (previous ?? 0) + size;
     const nextCount = sizes.size + (previous === undefined ? 1 : 0);
     const reserve = usesReserve(key) ? { items: 0, bytes: 0 } : SETTINGS_RESERVE;
-    if (nextTotal > SYNC_LIMITS.totalBytes - reserve.bytes || nextCount > SYNC_LIMITS.maxItems - reserve.items) {
+    const notes = isNotes(key);
+    const nextNotesBytes = notesBytes - (notes ? (previous ?? 0) : 0) + (notes ? size : 0);
+    const nextNotesItems = notesItems + (notes && previous === undefined ? 1 : 0);
+    if (
+      nextTotal > SYNC_LIMITS.totalBytes - reserve.bytes ||
+      nextCount > SYNC_LIMITS.maxItems - reserve.items ||
+      (notes && (nextNotesBytes > NOTES_BUDGET.bytes || nextNotesItems > NOTES_BUDGET.items))
+    ) {
       refused.set(key, 'sync-full');
       continue;
+    }
+    if (notes) {
+      notesBytes = nextNotesBytes;
+      notesItems = nextNotesItems;
     }
     sizes.set(key, size);
     total = nextTotal;

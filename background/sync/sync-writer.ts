@@ -20,6 +20,7 @@
 import type { WriteReceipt } from '../../utils/messaging/protocol';
 import {
   FAVORITE_PREFIX,
+  isNotesKey,
   isOutboxEntry,
   isOutboxStatus,
   LEGACY_LOCAL_FAVORITE_PREFIX,
@@ -27,6 +28,7 @@ import {
   OUTBOX_STATUS_KEY,
   type OutboxEntry,
   type OutboxStatus,
+  SETTING_PREFIX,
 } from '../../utils/storage/synced-data';
 import { fitWrites, itemBytes, WriteRateLimiter } from './sync-quota';
 
@@ -267,8 +269,8 @@ export class SyncWriter {
     const saves: Record<string, unknown> = {};
     for (const [key, value] of attempt) if (value !== null) saves[key] = value;
     if (Object.keys(saves).length === 0 || this.#heldByRate(Object.entries(saves), outcome)) return;
-    const isSetting = (key: string) => !key.startsWith(FAVORITE_PREFIX);
-    const { accepted, refused } = fitWrites({ items: this.#usage }, saves, isSetting);
+    const isSetting = (key: string) => key.startsWith(SETTING_PREFIX);
+    const { accepted, refused } = fitWrites({ items: this.#usage }, saves, isSetting, isNotesKey);
     for (const key of refused.keys()) outcome.keep.set(key, saves[key]);
     if (refused.size) outcome.status ??= { reason: 'sync-full' };
     if (Object.keys(accepted).length === 0) return;

@@ -83,7 +83,8 @@ export function followArticles(index: UrlIndex | null, atHand?: PanelCode): void
     // Tied to the URL it was asked for: dropped if the reader moved on meanwhile.
     const here = known(location.href) ?? urlKey(location.href);
     if (current !== generation || here !== identity) return;
-    if (!('post' in response)) {
+    // A brief, or the reader's own notes on an article no catalog has.
+    if (!('post' in response) && !('own' in response)) {
       leave();
       if ('error' in response) warn(response.error);
       return;

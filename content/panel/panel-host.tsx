@@ -11,10 +11,13 @@ import panelCss from '../../components/brief-panel.css?inline';
 import { SaveButton } from '../../components/SaveButton';
 import { SyncNotice } from '../../components/SyncNotice';
 import type { Post } from '../../utils/catalog/catalog-schema';
+import { urlKey } from '../../utils/catalog/match';
 import { type Obstruction, type PageMetrics, type Placement, placePanel } from '../../utils/layout/placement';
 import { askBackground, changeSettings, isTabMessage } from '../../utils/messaging/protocol';
+import type { ArticleRef } from '../../utils/notes/own-notes';
 import { extensionAlive } from '../extension-context';
-import type { PanelBrief, PanelHost } from '../panel-handoff';
+import type { OwnSlotListener, PanelHost, PanelShow } from '../panel-handoff';
+import { adoptStyle } from '../shadow-style';
 import { atTopEdge, type WayWatcher, watchTheWay } from './make-way';
 import { frameOf, sameValues } from './panel-frame';
 import { createStar } from './star';
@@ -27,8 +30,34 @@ import { createStar } from './star';
  * in the functions below; what shows is decided by pure code (content/panel/panel-frame.ts).
  */
 export function createPanelHost(): PanelHost {
+  // One panel per page, whichever of our scripts asks first (the notes' code drives the same one).
+  const world = globalThis as { __blogBriefPanelHost?: PanelHost };
+  world.__blogBriefPanelHost ??= makePanelHost();
+  return world.__blogBriefPanelHost;
+}
+
+function makePanelHost(): PanelHost {
   let ui: ShadowHost | null = null;
   let post: Post | null = null;
+  /** What the panel is about: the post's article, or one only the reader's notes are about. */
+  let article: ArticleRef | null = null;
+  let ownSlot: HTMLElement | null = null;
+  let slotListener: OwnSlotListener | null = null;
+  /** What the slot listener was last told. */
+  let toldSlot: [HTMLElement | null, string | null] = [null, null];
+  const tellSlot = () => {
+    const slot: [HTMLElement | null, string | null] = [ownSlot, ownSlot ? (article?.key ?? null) : null];
+    if (sameValues(toldSlot, slot)) return;
+    toldSlot = slot;
+    slotListener?.(slot[0], slot[0] ? article : null);
+  };
+  const onSlot = (element: HTMLElement | null) => {
+    ownSlot = element;
+    tellSlot();
+  };
+  const openNotes = () => {
+    if (stillConnected()) void askBackground('notes:open', {}).catch(noop);
+  };
   /** The reader's choice: open or collapsed. What shows also depends on what is in the way. */
   let collapsed = false;
   let placement: Placement | null = null;
@@ -101,7 +130,7 @@ export function createPanelHost(): PanelHost {
   };
 
   const draw = () => {
-    if (!ui?.host.isConnected || !post || !placement || !page) return;
+    if (!ui?.host.isConnected || !article || !placement || !page) return;
     // An orphaned copy (the extension was updated under the page) cannot even read its own texts:
     // it takes the panel away rather than show a star it cannot keep.
     if (!stillConnected()) return;
@@ -123,23 +152,28 @@ export function createPanelHost(): PanelHost {
     }
     // Nor the panel, when only the lane changed (stepping away and back while the reader scrolls).
     const { mode, top, width, maxHeight } = placement;
-    const panel: PanelView = [post.id, mode, top, width, maxHeight, shownCollapsed, focusRequest, starVersion];
+    const panel: PanelView = [article.key, mode, top, width, maxHeight, shownCollapsed, focusRequest, starVersion];
     if (sameValues(drawnPanel, panel) && ui.root.firstElementChild) return;
     drawnPanel = panel;
     render(
       <BriefPanel
-        post={post}
+        post={post ?? undefined}
+        article={article}
+        ownSlot={onSlot}
+        onOwnNotes={openNotes}
         placement={placement}
         collapsed={shownCollapsed}
         focusRequest={focusRequest}
         actions={
-          <SaveButton
-            saved={star.shown().saved}
-            onToggle={() => {
-              if (stillConnected()) void star.toggle();
-            }}
-            class="bb-icon"
-          />
+          post && (
+            <SaveButton
+              saved={star.shown().saved}
+              onToggle={() => {
+                if (stillConnected()) void star.toggle();
+              }}
+              class="bb-icon"
+            />
+          )
         }
         notice={<SyncNotice text={star.shown().notice} class="bb-notice" />}
         onCollapsedChange={(next) => {
@@ -166,7 +200,7 @@ export function createPanelHost(): PanelHost {
 
   /** The page's layout, window or header changed: measure and place again, and re-watch the way. */
   const replace = () => {
-    if (!ui?.host.isConnected || !post) return;
+    if (!ui?.host.isConnected || !article) return;
     page = measurePage();
     placement = placePanel(page);
     way?.update(placement, { height: panelHeight || placement.maxHeight }, tab);
@@ -189,8 +223,8 @@ export function createPanelHost(): PanelHost {
       return;
     }
     if (!ui?.host.isConnected) {
-      if (!post) return;
-      show({ post, collapsed: false });
+      if (!article) return;
+      show(post ? { post, collapsed: false } : { own: article, collapsed: false });
     } else if (ui.host.shadowRoot?.activeElement) {
       collapsed = !collapsed;
     } else if (collapsed) {
@@ -202,16 +236,25 @@ export function createPanelHost(): PanelHost {
     draw();
   }
 
-  /** Shows a brief; with the star's state when the background just answered it (not on the shortcut's return). */
-  function show(brief: Omit<PanelBrief, 'favorite'> & { favorite?: PanelBrief['favorite'] }) {
-    post = brief.post;
+  /**
+   * Shows a brief, or the reader's notes alone (`own`); with the star's state when the background
+   * just answered it (not on the shortcut's return).
+   */
+  function show(brief: PanelShow) {
+    if ('post' in brief) {
+      post = brief.post;
+      article = { key: urlKey(post.url) ?? post.id, url: post.url, title: post.title, blog: post.blog };
+    } else {
+      post = null;
+      article = brief.own;
+    }
     page = measurePage();
     placement = placePanel(page);
     collapsed = placement.mode === 'overlay' || brief.collapsed;
     insisted = false;
     // After the page's layout was read: the star's change draws at once, and a draw before the read
     // would make the browser lay the page out again for it.
-    if (brief.favorite) star.heard(post.id, brief.favorite);
+    if (post && 'favorite' in brief && brief.favorite) star.heard(post.id, brief.favorite);
     if (!ui) {
       ui = createShadowHost();
       window.addEventListener('resize', onResize);
@@ -245,6 +288,7 @@ export function createPanelHost(): PanelHost {
 
   function hide() {
     if (!ui?.host.isConnected) return;
+    onSlot(null);
     way?.dispose();
     way = null;
     render(null, ui.root);
@@ -255,7 +299,16 @@ export function createPanelHost(): PanelHost {
     ui.host.remove();
   }
 
-  return { show, hide };
+  return {
+    show,
+    hide,
+    shown: () => (ui?.host.isConnected ? article : null),
+    onOwnSlot(listener) {
+      slotListener = listener;
+      toldSlot = [null, null];
+      tellSlot();
+    },
+  };
 }
 
 const noop = () => undefined;
@@ -271,7 +324,7 @@ function removeStalePanels() {
 
 /** What the panel was last drawn with: drawn again only when one of these changed. */
 type PanelView = [
-  postId: string,
+  articleKey: string,
   mode: Placement['mode'],
   top: number,
   width: number,
@@ -321,16 +374,7 @@ function createShadowHost(): ShadowHost {
   host.style.cssText = HOST_STYLE;
   const shadow = host.attachShadow({ mode: 'open' });
   const wrapper = document.createElement('div');
-  try {
-    // A constructed stylesheet is not inline <style>, so a page's strict style-src CSP cannot block it.
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(panelCss);
-    shadow.adoptedStyleSheets = [sheet];
-  } catch {
-    const style = document.createElement('style');
-    style.textContent = panelCss;
-    shadow.append(style);
-  }
+  adoptStyle(shadow, panelCss);
   const sentinel = document.createElement('div');
   sentinel.className = 'bb-sentinel';
   wrapper.append(sentinel);

@@ -14,5 +14,10 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { followArticles } from '../../content/detector/follow-articles';
 import { createPanelHost } from '../../content/panel/panel-host';
+import { publishPanelCode } from '../../content/panel-handoff';
 
-export default defineUnlistedScript(() => followArticles(null, { createPanelHost }));
+export default defineUnlistedScript(() => {
+  // Published too, for the reader's notes (content/notes), which come in a script of their own.
+  publishPanelCode({ createPanelHost });
+  followArticles(null, { createPanelHost });
+});

@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import type { BlogId } from '../catalog/blogs';
 import type { Post } from '../catalog/catalog-schema';
+import type { ArticleNotes, ArticleRef, Highlight, OwnBrief } from '../notes/own-notes';
 
 /** The answer to one write intent. `synced` and `kept` count its keys now in sync and in the outbox. */
 export type WriteReceipt =
@@ -58,6 +59,11 @@ export type BriefResponse =
    * read here, so the page makes no round trip and no storage call of its own.
    */
   | { post: Post; collapsed: boolean; favorite: StarState }
+  /**
+   * An article of no catalog that the reader annotated (utils/notes/own-notes.ts): the panel shows
+   * their notes alone. The notes themselves come from the notes' own code (content/notes), not here.
+   */
+  | { own: ArticleRef; collapsed: boolean }
   /** The reader turned this blog off on the options page. */
   | { disabled: true }
   /** The reader reads briefs in the browser's side panel: none beside the article. */
@@ -102,7 +108,23 @@ export interface BackgroundRequests {
   'feeds:check': { request: { url: string }; response: undefined };
   'feeds:remove': { request: { url: string }; response: undefined };
   'settings:set': { request: { changes: SettingChanges }; response: WriteReceipt };
+  /** The reader's notes on one article (by its URL key), or null: none. */
+  'notes:get': { request: { article: string }; response: ArticleNotes | null };
+  /** Every annotated article, newest change first (the popup's "Your notes"). */
+  'notes:list': { request: Record<never, never>; response: ArticleNotes[] };
+  /** The reader's brief of an article; null removes it. Refused when over its limits. */
+  'notes:save-brief': { request: { article: ArticleRef; brief: OwnBrief | null }; response: NotesReceipt };
+  'notes:add-highlight': { request: { article: ArticleRef; highlight: Highlight }; response: NotesReceipt };
+  'notes:remove-highlight': { request: { article: string; id: string }; response: NotesReceipt };
+  /**
+   * Opens the notes editor on a tab's article, loading the notes' code there: the popup names the
+   * tab; the panel's "Your notes" button asks for its own tab.
+   */
+  'notes:open': { request: { tabId?: number }; response: { ok: boolean } };
 }
+
+/** A notes intent's answer: its receipt, and what the reader should know about sync now (null: nothing). */
+export type NotesReceipt = WriteReceipt & { notice: string | null };
 export type BackgroundRequestType = keyof BackgroundRequests;
 export type BackgroundMessage = {
   [T in BackgroundRequestType]: { type: T } & BackgroundRequests[T]['request'];
@@ -124,6 +146,12 @@ const BACKGROUND_REQUEST_TYPES: Record<BackgroundRequestType, true> = {
   'feeds:add': true,
   'feeds:check': true,
   'feeds:remove': true,
+  'notes:get': true,
+  'notes:list': true,
+  'notes:save-brief': true,
+  'notes:add-highlight': true,
+  'notes:remove-highlight': true,
+  'notes:open': true,
 };
 
 export function isBackgroundMessage(message: unknown): message is BackgroundMessage {
@@ -147,6 +175,21 @@ export type TabMessage = { type: 'panel:toggle' } | FavoritesChanged;
 export function isTabMessage(message: unknown): message is TabMessage {
   const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
   return type === 'panel:toggle' || type === 'favorites:changed';
+}
+
+/**
+ * Background -> the notes' code on a page (content/notes): open the editor, highlight the selection
+ * (the context menu, the shortcut), or an article's notes changed (here, in another view, or
+ * through sync).
+ */
+export type NotesTabMessage =
+  | { type: 'notes:open' }
+  | { type: 'notes:highlight' }
+  | { type: 'notes:changed'; article: string };
+
+export function isNotesTabMessage(message: unknown): message is NotesTabMessage {
+  const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
+  return type === 'notes:open' || type === 'notes:highlight' || type === 'notes:changed';
 }
 
 /** Asks the writer to change settings; the receipt says whether they were stored. */

@@ -7,6 +7,15 @@
  *   `fav:<postId>` -> { t: title, s: savedAt }   one key per favorite, so two profiles that save
  *                                                different posts before syncing both keep both
  *   `settings:<name>` -> value                   one key per setting, for the same reason
+ *   `art:<article>` -> { t, u, b }               an article the reader annotated: its title, URL and
+ *                                                blog, as the page showed them (`<article>` is its URL
+ *                                                key, utils/catalog/match.ts)
+ *   `note:<article>` -> { w, k, g, m }           the reader's own brief of it: why it matters (to
+ *                                                them), key points, tags, saved at. One key: edited
+ *                                                on two profiles, the later edit wins, as a whole
+ *   `hl:<article>:<id>` -> { x, p, s, o, n, a }  one key per highlight (quote, prefix, suffix,
+ *                                                offset, note, created at), so highlights made on two
+ *                                                profiles before they sync all survive
  * storage.local:
  *   `outbox:<syncKey>` -> { v: value | null }    a write the writer accepted and sync has not taken
  *                                                yet (sync full, write rate, an error): a save, or
@@ -16,7 +25,13 @@
  *   `outbox-status` -> { reason, detail? }       why the outbox is not empty, for the notice
  */
 
+import { BLOG_IDS, type BlogId } from '../catalog/blogs';
+import type { ArticleRef, Highlight, OwnBrief } from '../notes/own-notes';
+
 export const FAVORITE_PREFIX = 'fav:';
+export const ARTICLE_PREFIX = 'art:';
+export const BRIEF_PREFIX = 'note:';
+export const HIGHLIGHT_PREFIX = 'hl:';
 export const SETTING_PREFIX = 'settings:';
 export const OUTBOX_PREFIX = 'outbox:';
 export const OUTBOX_STATUS_KEY = 'outbox-status';
@@ -75,4 +90,71 @@ export function isOutboxEntry(value: unknown): value is OutboxEntry {
 export function isOutboxStatus(value: unknown): value is OutboxStatus {
   const reason = (value as Partial<OutboxStatus> | null)?.reason;
   return reason === 'sync-full' || reason === 'rate-limited' || reason === 'write-failed';
+}
+
+/** The reader's notes share sync with favorites and settings under a budget of their own (background/sync/sync-quota.ts). */
+export function isNotesKey(key: string): boolean {
+  return key.startsWith(ARTICLE_PREFIX) || key.startsWith(BRIEF_PREFIX) || key.startsWith(HIGHLIGHT_PREFIX);
+}
+
+export const articleKey = (article: string) => ARTICLE_PREFIX + article;
+export const briefKey = (article: string) => BRIEF_PREFIX + article;
+/** Every highlight of an article starts with this. */
+export const highlightPrefix = (article: string) => `${HIGHLIGHT_PREFIX}${article}:`;
+export const highlightKey = (article: string, id: string) => highlightPrefix(article) + id;
+
+export interface StoredArticle {
+  t: string;
+  u: string;
+  b: string;
+}
+
+export interface StoredBrief {
+  w: string;
+  k: string[];
+  g: string[];
+  m: number;
+}
+
+export interface StoredHighlight {
+  x: string;
+  p: string;
+  s: string;
+  o: number;
+  n: string;
+  a: number;
+}
+
+export function toStoredArticle(article: ArticleRef): StoredArticle {
+  return { t: article.title.slice(0, MAX_TITLE_LENGTH), u: article.url, b: article.blog };
+}
+
+export function toStoredBrief(brief: OwnBrief): StoredBrief {
+  return { w: brief.why, k: brief.points, g: brief.tags, m: brief.updatedAt };
+}
+
+export function toStoredHighlight(h: Highlight): StoredHighlight {
+  return { x: h.exact, p: h.prefix, s: h.suffix, o: h.start, n: h.note, a: h.createdAt };
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+export function fromStoredArticle(key: string, value: unknown): ArticleRef | null {
+  const { t, u, b } = (value ?? {}) as Partial<StoredArticle>;
+  if (!isString(t) || !isString(u) || !isString(b) || !(BLOG_IDS as readonly string[]).includes(b)) return null;
+  return { key, title: t, url: u, blog: b as BlogId };
+}
+
+export function fromStoredBrief(value: unknown): OwnBrief | null {
+  const { w, k, g, m } = (value ?? {}) as Partial<StoredBrief>;
+  if (!isString(w) || !isStrings(k) || !isStrings(g) || !isTime(m)) return null;
+  return { why: w, points: k, tags: g, updatedAt: m };
+}
+
+export function fromStoredHighlight(id: string, value: unknown): Highlight | null {
+  const { x, p, s, o, n, a } = (value ?? {}) as Partial<StoredHighlight>;
+  if (!isString(x) || !isString(p) || !isString(s) || !isTime(o) || !isString(n) || !isTime(a)) return null;
+  return { id, exact: x, prefix: p, suffix: s, start: o, note: n, createdAt: a };
 }
