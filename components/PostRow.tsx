@@ -15,10 +15,12 @@ interface PostRowProps {
   initiallyExpanded?: boolean;
   /** Controls at the row's end (the save button). */
   actions?: ComponentChildren;
+  /** The reader has notes of their own on this article. */
+  hasNotes?: boolean;
 }
 
 /** One brief in the popup: title (opens the article in a new tab), blog, date, why it matters; expands to the bullets and tags. */
-export function PostRow({ post, words, initiallyExpanded = false, actions }: PostRowProps) {
+export function PostRow({ post, words, initiallyExpanded = false, actions, hasNotes = false }: PostRowProps) {
   const [expanded, setExpanded] = useState(initiallyExpanded);
   const detailsId = `details-${post.id}`;
   // A search can match a key point the collapsed row does not show: show those points, so every
@@ -40,6 +42,7 @@ export function PostRow({ post, words, initiallyExpanded = false, actions }: Pos
       <p class="row-meta">
         {BLOGS[post.blog].shortName} · <time dateTime={post.published}>{formatDate(post.published)}</time> ·{' '}
         <Highlight text={formatAuthors(post.authors)} words={words} />
+        {hasNotes && <span class="row-has-notes"> · {t('rowHasNotes')}</span>}
       </p>
       <p class={expanded ? 'row-summary' : 'row-summary clamped'}>
         <Highlight text={post.summary} words={words} />

@@ -100,9 +100,16 @@ export function memoryProfile({ now = Date.now }: { now?: () => number } = {}): 
  * What browser sync does between two profiles: every sync key that differs is copied, key by key, and
  * a key removed on one side is removed on the other. Replication bypasses the write-rate quota.
  */
-export async function replicate(a: MemoryProfile, b: MemoryProfile, removedOn: { a?: string[]; b?: string[] } = {}) {
-  const fromA = Object.fromEntries([...a.data.sync].filter(([k]) => !b.data.sync.has(k)));
-  const fromB = Object.fromEntries([...b.data.sync].filter(([k]) => !a.data.sync.has(k)));
+export async function replicate(
+  a: MemoryProfile,
+  b: MemoryProfile,
+  removedOn: { a?: string[]; b?: string[] } = {},
+  /** Keys both profiles wrote, and whose write was the later: that one wins on both, as in browser sync. */
+  laterOn: { a?: string[]; b?: string[] } = {},
+) {
+  const later = (on: string[] | undefined, k: string) => on?.includes(k) ?? false;
+  const fromA = Object.fromEntries([...a.data.sync].filter(([k]) => !b.data.sync.has(k) || later(laterOn.a, k)));
+  const fromB = Object.fromEntries([...b.data.sync].filter(([k]) => !a.data.sync.has(k) || later(laterOn.b, k)));
   receive(b, fromA, removedOn.a ?? []);
   receive(a, fromB, removedOn.b ?? []);
   await Promise.resolve();

@@ -6,19 +6,49 @@ import { SyncNotice } from '../../components/SyncNotice';
 import { TagBar } from '../../components/TagBar';
 import { ToggleGroup } from '../../components/ToggleGroup';
 import { BLOG_IDS, BLOGS, type BlogId } from '../../utils/catalog/blogs';
+import { urlKey } from '../../utils/catalog/match';
+import { matchNotes } from '../../utils/notes/notes-search';
 import { formatDay } from '../../utils/text/format';
 import { plural, t } from '../../utils/text/i18n';
 import { FavoriteToggle } from '../FavoriteToggle';
 import type { Favorite, FavoritesStore } from '../favorites-signals';
+import type { NotesList } from '../notes-signals';
 import type { BrowseModel } from './browse-model';
+import { NotesView } from './NotesView';
 
-/** The popup's browse of every brief (also the side panel's on a tab without one): views, search, filters, results. */
-export function Browse({ model, favorites }: { model: BrowseModel; favorites: FavoritesStore }) {
+/** What the popup knows of the reader's tab: where "Add your brief for this article" applies. */
+export interface ArticleTab {
+  tabId: number;
+  /** The tab's article URL key (utils/catalog/match.ts). */
+  key: string;
+}
+
+/**
+ * The popup's browse of every brief (also the side panel's on a tab without one): views, search,
+ * filters, results. With `notes`, the reader's annotated articles are a view of their own, and the
+ * rows of annotated articles say so; with `articleTab`, the popup offers the notes' editor there.
+ */
+export function Browse({
+  model,
+  favorites,
+  notes,
+  articleTab,
+  onAddBrief,
+}: {
+  model: BrowseModel;
+  favorites: FavoritesStore;
+  notes?: NotesList;
+  articleTab?: ArticleTab | null;
+  onAddBrief?: (tab: ArticleTab) => void;
+}) {
   const searchRef = useRef<HTMLInputElement>(null);
   useSlashFocus(searchRef);
 
   const result = model.result.value;
+  const inNotes = notes !== undefined && model.view.value === 'notes';
   const inFavorites = model.view.value === 'favorites';
+  const annotated = notes?.keys() ?? new Set<string>();
+  const hasNotes = (post: { url: string }) => annotated.has(urlKey(post.url) ?? '');
   const current = model.filtering.value || inFavorites ? null : model.currentPost.value;
   const missing = inFavorites ? model.missingFavorites.value : [];
   const total = (result?.total ?? 0) + missing.length;
@@ -30,7 +60,7 @@ export function Browse({ model, favorites }: { model: BrowseModel; favorites: Fa
 
   return (
     <main class="popup">
-      <BrowseHeader model={model} favorites={favorites} inFavorites={inFavorites} />
+      <BrowseHeader model={model} favorites={favorites} notes={notes} />
       <SyncNotice text={favorites.problem.value} class="notice" />
       <SearchBox
         value={model.text.value}
@@ -39,45 +69,68 @@ export function Browse({ model, favorites }: { model: BrowseModel; favorites: Fa
         onArrowDown={() => focusFirstRow()}
       />
       <Filters model={model} />
-      {current && (
-        <section class="on-page" aria-labelledby="on-page-heading">
-          <h2 id="on-page-heading" class="section-heading">
-            {t('onThisPage')}
-          </h2>
-          <PostRow post={current} words={words} initiallyExpanded actions={saveButton(current)} />
-        </section>
+      {articleTab && onAddBrief && !annotated.has(articleTab.key) && (
+        <button type="button" class="button add-brief" onClick={() => onAddBrief(articleTab)}>
+          {t('addBriefForArticle')}
+        </button>
       )}
-      <section class="results" aria-labelledby="results-heading" aria-busy={model.loading.value}>
-        <h2 id="results-heading" class="section-heading">
-          {model.loading.value ? t('loadingBriefs') : resultHeading(total, model.filtering.value, inFavorites)}
-        </h2>
-        {model.error.value && (
-          <p class="notice error" role="alert">
-            {model.error.value}
-          </p>
-        )}
-        {model.loading.value && <RowPlaceholders />}
-        {result && total === 0 && <EmptyResults model={model} inFavorites={inFavorites} />}
-        <PostList
-          label={t('briefsList')}
-          posts={posts}
-          renderRow={(post) => <PostRow post={post} words={words} actions={saveButton(post)} />}
+      {inNotes ? (
+        <NotesView
+          notes={matchNotes(notes.all.value, { words, blog: model.blog.value, tags: model.tags.value })}
+          words={words}
+          filtering={model.filtering.value}
         />
-        {missing.length > 0 && (
-          <ul class="posts missing" aria-label={t('missingFavoritesList')}>
-            {missing.map((favorite) => (
-              <li key={favorite.id}>
-                <MissingFavoriteRow favorite={favorite} favorites={favorites} />
-              </li>
-            ))}
-          </ul>
-        )}
-        {result && result.posts.length < result.total && (
-          <button type="button" class="button more" onClick={model.showMore}>
-            {t('showMore', result.total - result.posts.length)}
-          </button>
-        )}
-      </section>
+      ) : (
+        <>
+          {current && (
+            <section class="on-page" aria-labelledby="on-page-heading">
+              <h2 id="on-page-heading" class="section-heading">
+                {t('onThisPage')}
+              </h2>
+              <PostRow
+                post={current}
+                words={words}
+                initiallyExpanded
+                hasNotes={hasNotes(current)}
+                actions={saveButton(current)}
+              />
+            </section>
+          )}
+          <section class="results" aria-labelledby="results-heading" aria-busy={model.loading.value}>
+            <h2 id="results-heading" class="section-heading">
+              {model.loading.value ? t('loadingBriefs') : resultHeading(total, model.filtering.value, inFavorites)}
+            </h2>
+            {model.error.value && (
+              <p class="notice error" role="alert">
+                {model.error.value}
+              </p>
+            )}
+            {model.loading.value && <RowPlaceholders />}
+            {result && total === 0 && <EmptyResults model={model} inFavorites={inFavorites} />}
+            <PostList
+              label={t('briefsList')}
+              posts={posts}
+              renderRow={(post) => (
+                <PostRow post={post} words={words} hasNotes={hasNotes(post)} actions={saveButton(post)} />
+              )}
+            />
+            {missing.length > 0 && (
+              <ul class="posts missing" aria-label={t('missingFavoritesList')}>
+                {missing.map((favorite) => (
+                  <li key={favorite.id}>
+                    <MissingFavoriteRow favorite={favorite} favorites={favorites} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            {result && result.posts.length < result.total && (
+              <button type="button" class="button more" onClick={model.showMore}>
+                {t('showMore', result.total - result.posts.length)}
+              </button>
+            )}
+          </section>
+        </>
+      )}
     </main>
   );
 }
@@ -100,22 +153,33 @@ function useSlashFocus(searchRef: { current: HTMLInputElement | null }) {
 function BrowseHeader({
   model,
   favorites,
-  inFavorites,
+  notes,
 }: {
   model: BrowseModel;
   favorites: FavoritesStore;
-  inFavorites: boolean;
+  notes?: NotesList;
 }) {
+  const view = notes || model.view.value !== 'notes' ? model.view.value : 'all';
   return (
     <header class="top">
       <h1 class="brand">{t('extName')}</h1>
       <div class="views" role="group" aria-label={t('viewGroup')}>
-        <button type="button" class="view" aria-pressed={!inFavorites} onClick={() => model.setView('all')}>
+        <button type="button" class="view" aria-pressed={view === 'all'} onClick={() => model.setView('all')}>
           {t('viewAll')}
         </button>
-        <button type="button" class="view" aria-pressed={inFavorites} onClick={() => model.setView('favorites')}>
+        <button
+          type="button"
+          class="view"
+          aria-pressed={view === 'favorites'}
+          onClick={() => model.setView('favorites')}
+        >
           {t('viewFavorites')} <FavoriteCount store={favorites} />
         </button>
+        {notes && (
+          <button type="button" class="view" aria-pressed={view === 'notes'} onClick={() => model.setView('notes')}>
+            {t('viewNotes')} <span class="view-count">{notes.all.value.length}</span>
+          </button>
+        )}
       </div>
     </header>
   );

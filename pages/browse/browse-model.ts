@@ -22,7 +22,8 @@ export interface CatalogSource {
 
 export { PAGE_SIZE } from '../../utils/storage/catalog-db-first-page';
 
-export type BrowseView = 'all' | 'favorites';
+/** `notes`: the reader's annotated articles (pages/browse/NotesView.tsx). */
+export type BrowseView = 'all' | 'favorites' | 'notes';
 
 /**
  * @param favorites the reader's favorites, newest saved first (the favorites store's `list`); the

@@ -3,6 +3,7 @@ import {
   fitWrites,
   ITEM_HEADROOM_BYTES,
   itemBytes,
+  NOTES_BUDGET,
   SETTINGS_RESERVE,
   SYNC_LIMITS,
   WriteRateLimiter,
@@ -64,5 +65,20 @@ describe('WriteRateLimiter', () => {
     for (let i = 0; i < 1_800; i++) limiter.record(i * 1_000); // 60 a minute: under the minute limit
     expect(limiter.delayAt(1_800_000)).toBe(3_600_000 - 1_800_000);
     expect(limiter.delayAt(3_600_000)).toBe(0);
+  });
+});
+
+describe('the notes budget', () => {
+  it('refuses notes past their share of sync while favorites and settings still fit', () => {
+    const usage = { items: new Map([['hl:medium:aaaaaaaaaaaa:full', NOTES_BUDGET.bytes - 100]]) };
+    const isNotes = (key: string) => key.startsWith('hl:');
+    const { accepted, refused } = fitWrites(
+      usage,
+      { 'hl:medium:aaaaaaaaaaaa:more': 'x'.repeat(200), 'fav:0123456789ab': { t: 'T', s: 1 } },
+      (key) => key.startsWith('settings:'),
+      isNotes,
+    );
+    expect(refused.get('hl:medium:aaaaaaaaaaaa:more')).toBe('sync-full');
+    expect(Object.keys(accepted)).toEqual(['fav:0123456789ab']);
   });
 });
