@@ -62,3 +62,34 @@ export function panelOnScreen(): PanelOnScreen {
   }
   return { rect, collapsed: aside.classList.contains('bb-collapsed'), covers };
 }
+
+/**
+ * Everywhere a page's own script can look for a text: every node of the document and of every open
+ * shadow root, every form field's value, every same-origin frame. Returns where it found `needle`
+ * (empty: nowhere). Run in the page's world (page.evaluate), as a hostile page would.
+ */
+export function placesPageCanRead(needle: string): string[] {
+  const found: string[] = [];
+  const search = (root: Document | ShadowRoot | Element, where: string) => {
+    const all = root.querySelectorAll('*');
+    if ((root.textContent ?? '').includes(needle)) found.push(`${where} text`);
+    for (const el of Array.from(all)) {
+      const value = (el as HTMLInputElement).value;
+      if (typeof value === 'string' && value.includes(needle)) found.push(`${where} <${el.localName}> value`);
+      for (const attr of Array.from(el.attributes))
+        if (attr.value.includes(needle)) found.push(`${where} @${attr.name}`);
+      if (el.shadowRoot) search(el.shadowRoot, `${where} > ${el.localName} shadow`);
+      if (el instanceof HTMLIFrameElement) {
+        let inner: Document | null = null;
+        try {
+          inner = el.contentDocument;
+        } catch {
+          inner = null;
+        }
+        if (inner) search(inner, `${where} > iframe`);
+      }
+    }
+  };
+  search(document, 'document');
+  return found;
+}
