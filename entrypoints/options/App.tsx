@@ -17,6 +17,12 @@ export function App({ favorites }: { favorites: FavoritesStore }) {
       <BlogsSection setOutcome={setOutcome} />
       <FeedsSection />
       <FavoritesSection favorites={favorites} outcome={outcome} setOutcome={setOutcome} />
+      <p class="privacy">
+        {/* PRIVACY.md, shipped as public/privacy.txt (a test keeps the two the same). */}
+        <a href="/privacy.txt" target="_blank" rel="noopener">
+          {t('privacyLink')}
+        </a>
+      </p>
     </main>
   );
 }
