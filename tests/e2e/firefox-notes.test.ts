@@ -37,7 +37,7 @@ describe.skipIf(!inject('firefoxPath'))('your highlights, in Firefox', () => {
     const options = await firefox.openExtensionPage('options.html', { width: 900, height: 800 });
     // What the popup's "Add your brief for this article" sends for the tab it opened over.
     await options.evaluate(async (url) => {
-      const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const ext = (globalThis as unknown as { browser: FirefoxExtension }).browser;
       const [tab] = await ext.tabs.query({ url });
       await ext.runtime.sendMessage({ type: 'notes:open', tabId: tab!.id });
     }, ARTICLE_URL);
@@ -70,3 +70,9 @@ describe.skipIf(!inject('firefoxPath'))('your highlights, in Firefox', () => {
     expect(await article.evaluate(placesPageCanRead, 'Your highlights')).toEqual([]);
   });
 });
+
+/** The part of Firefox's `browser` an extension page's test script uses. */
+interface FirefoxExtension {
+  tabs: { query(query: { url: string }): Promise<{ id?: number }[]> };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+}
