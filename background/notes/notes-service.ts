@@ -90,11 +90,11 @@ export function createNotesService({ writer, storage, broadcast, annotatedChange
     await register();
   };
 
-  /** Whether the article keeps anything once `without` (keys about to go) are gone. */
+  /** Whether the article keeps a brief or a highlight once the key `without` is gone. */
   const keepsAnything = (article: string, without: string) =>
-    writer.holds(briefKey(article)) && briefKey(article) !== without
-      ? true
-      : writer.heldKeys(highlightPrefix(article)).some((key) => key !== without);
+    [briefKey(article), ...writer.heldKeys(highlightPrefix(article))].some(
+      (key) => key !== without && writer.holds(key),
+    );
 
   return {
     all,

@@ -8,6 +8,7 @@
 
 import { findPostId, type UrlIndex, urlKey } from '../../utils/catalog/match';
 import { askBackground, type BriefResponse } from '../../utils/messaging/protocol';
+import { domContentLoaded } from '../dom-ready';
 import { extensionAlive } from '../extension-context';
 import {
   askByUrlHinted,
@@ -96,6 +97,7 @@ export function followArticles(index: UrlIndex | null, atHand?: PanelCode): void
       host ??= code.createPanelHost();
     }
     shownId = identity;
+    // Placement measures the article, so the panel waits for the DOM.
     await domContentLoaded();
     if (current !== generation) return;
     host.show(response);
@@ -130,10 +132,4 @@ async function loadPanelCode(): Promise<PanelCode> {
   const loaded = publishedPanelCode();
   if (!loaded) throw new Error('the panel did not load');
   return loaded;
-}
-
-/** Placement measures the article, so the panel waits for the DOM. */
-function domContentLoaded(): Promise<void> {
-  if (document.readyState !== 'loading') return Promise.resolve();
-  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
 }

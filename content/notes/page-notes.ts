@@ -20,6 +20,7 @@ import {
   newHighlightId,
 } from '../../utils/notes/own-notes';
 import { watchUrl } from '../detector/watch-url';
+import { domContentLoaded } from '../dom-ready';
 import { extensionAlive } from '../extension-context';
 import { type PanelHost, panelCode } from '../panel-handoff';
 import { type ArticleText, articleRoot, offsetsOf, rangeOf, readArticleText } from './article-text';
@@ -97,13 +98,13 @@ export function startPageNotes(): void {
     const answer = article ? await askBackground('notes:get', { article }).catch(() => null) : null;
     if (current !== generation) return;
     notes = answer;
-    await domReady();
+    await domContentLoaded();
     if (current === generation) locate();
   };
 
   /** The panel up for this article, with the reader's notes alone if it shows nothing. */
   const ensurePanel = async (): Promise<ArticleRef | null> => {
-    await domReady();
+    await domContentLoaded();
     const shown = panel.shown();
     if (shown && shown.key === key) return shown;
     const article = articleOnPage();
@@ -199,9 +200,4 @@ export function articleOnPage(): ArticleRef | null {
   const heading = document.querySelector('article h1') ?? document.querySelector('h1');
   const title = (heading?.textContent ?? document.title).trim().slice(0, 300) || url;
   return { key, url, title, blog };
-}
-
-function domReady(): Promise<void> {
-  if (document.readyState !== 'loading') return Promise.resolve();
-  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
 }
