@@ -80,6 +80,8 @@ export function createRouter(deps: RouterDeps) {
         return notes.addHighlight(message.article, message.highlight);
       case 'notes:remove-highlight':
         return notes.removeHighlight(message.article, message.id);
+      case 'notes:import':
+        return notes.importNotes(message.notes);
       case 'notes:open': {
         const target = message.tabId ?? tabId;
         if (target === undefined) return { ok: false };

@@ -7,7 +7,7 @@
  * Keys (utils/storage/synced-data.ts): the article, its brief, and one key per highlight, so that two
  * profiles' highlights merge and a brief edited on both keeps the later edit.
  */
-import type { NotesReceipt, NotesTabMessage } from '../../utils/messaging/protocol';
+import type { NotesImportResult, NotesReceipt, NotesTabMessage } from '../../utils/messaging/protocol';
 import {
   type ArticleNotes,
   type ArticleRef,
@@ -130,6 +130,53 @@ export function createNotesService({ writer, storage, broadcast, annotatedChange
       const writes = new Map<string, unknown>([[key, null]]);
       if (!keepsAnything(article, key)) writes.set(articleKey(article), null);
       return write(article, writes);
+    },
+    /**
+     * Merges the notes of a favorites file (utils/backup/favorites-file.ts) into the reader's: a
+     * highlight is added unless its id is already there; a brief replaces this profile's only when
+     * the file's is later (as sync itself would). Entries are checked again: the file came from
+     * anywhere.
+     */
+    async importNotes(entries: unknown): Promise<NotesImportResult> {
+      const result: NotesImportResult = { added: 0, alreadyThere: 0, refused: 0, notice: null, ok: true };
+      if (!Array.isArray(entries)) return { ...result, ok: false };
+      const here = new Map((await all()).map((notes) => [notes.article.key, notes]));
+      const writes = new Map<string, unknown>();
+      const articles: string[] = [];
+      for (const entry of entries as Partial<ArticleNotes>[]) {
+        const { article, brief, highlights } = entry ?? {};
+        if (!isArticleRef(article) || !Array.isArray(highlights)) {
+          result.refused++;
+          continue;
+        }
+        const existing = here.get(article.key);
+        const fresh: [string, unknown][] = [];
+        if (brief) {
+          if (!isOwnBrief(brief)) result.refused++;
+          else if (existing?.brief && existing.brief.updatedAt >= brief.updatedAt) result.alreadyThere++;
+          else fresh.push([briefKey(article.key), toStoredBrief(brief)]);
+        }
+        const ids = new Set(existing?.highlights.map((h) => h.id));
+        for (const highlight of highlights) {
+          if (!isHighlight(highlight)) result.refused++;
+          else if (ids.has(highlight.id)) result.alreadyThere++;
+          else if (ids.size >= NOTE_LIMITS.highlights) result.refused++;
+          else {
+            ids.add(highlight.id);
+            fresh.push([highlightKey(article.key, highlight.id), toStoredHighlight(highlight)]);
+          }
+        }
+        if (!fresh.length) continue;
+        result.added += fresh.length;
+        articles.push(article.key);
+        writes.set(articleKey(article.key), toStoredArticle(article));
+        for (const [key, value] of fresh) writes.set(key, value);
+      }
+      if (!writes.size) return result;
+      const receipt = await writer.write(writes);
+      lastFailure = !receipt.ok && receipt.error === 'local-full';
+      await changed(articles);
+      return { ...result, ok: receipt.ok, notice: notice() };
     },
     /** storage.onChanged: notes changed through sync (another profile), or in the outbox. */
     storageChanged(changes: Record<string, unknown>, area: string) {

@@ -1,10 +1,14 @@
 import { SyncNotice } from '../../components/SyncNotice';
 import type { FavoritesStore, ImportResult } from '../../pages/favorites-signals';
 import { favoritesFileText, parseFavoritesFile } from '../../utils/backup/favorites-file';
+import { askBackground, type NotesImportResult } from '../../utils/messaging/protocol';
 import { plural, t } from '../../utils/text/i18n';
 import type { Outcome } from './outcome';
 
-/** The reader's favorites: how many, what sync says, export to a file and import one. */
+/**
+ * The reader's favorites: how many, what sync says, export to a file and import one. The file carries
+ * the reader's notes (briefs and highlights) too, read from and merged by the background.
+ */
 export function FavoritesSection({
   favorites,
   outcome,
@@ -14,14 +18,16 @@ export function FavoritesSection({
   outcome: Outcome;
   setOutcome: (outcome: Outcome) => void;
 }) {
-  const onExport = () => {
-    const blob = new Blob([favoritesFileText(favorites.list.value)], { type: 'application/json' });
+  const onExport = async () => {
+    const notes = await askBackground('notes:list', {}).catch(() => []);
+    const blob = new Blob([favoritesFileText(favorites.list.value, notes)], { type: 'application/json' });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
     link.download = `blog-brief-favorites-${new Date().toISOString().slice(0, 10)}.json`;
     link.click();
     URL.revokeObjectURL(link.href);
-    setOutcome({ kind: 'ok', text: plural('exported', favorites.list.value.length) });
+    const exported = plural('exported', favorites.list.value.length);
+    setOutcome({ kind: 'ok', text: notes.length ? `${exported} ${plural('exportedNotes', notes.length)}` : exported });
   };
 
   const onImport = async (event: Event) => {
@@ -30,11 +36,13 @@ export function FavoritesSection({
     input.value = '';
     if (!file) return;
     try {
-      const entries = parseFavoritesFile(await file.text());
-      const result = await favorites.importFavorites(entries, (done, total) =>
+      const contents = parseFavoritesFile(await file.text());
+      const result = await favorites.importFavorites(contents.favorites, (done, total) =>
         setOutcome({ kind: 'ok', text: t('importing', done.toLocaleString(), total.toLocaleString()) }),
       );
-      setOutcome({ kind: result.notStored ? 'error' : 'ok', text: importOutcome(result) });
+      const notes = contents.notes.length ? await askBackground('notes:import', { notes: contents.notes }) : null;
+      const text = [importOutcome(result), notes && notesImportOutcome(notes), notes?.notice].filter(Boolean).join(' ');
+      setOutcome({ kind: result.notStored || (notes && !notes.ok) ? 'error' : 'ok', text });
     } catch (error) {
       setOutcome({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
     }
@@ -48,7 +56,7 @@ export function FavoritesSection({
       </p>
       <SyncNotice text={favorites.problem.value} class="notice" />
       <div class="actions">
-        <button type="button" class="button" onClick={onExport}>
+        <button type="button" class="button" onClick={() => void onExport()}>
           {t('exportFavorites')}
         </button>
         <label class="button">
@@ -71,5 +79,13 @@ function importOutcome({ added, alreadySaved, keptOnDevice, notStored }: ImportR
   if (keptOnDevice) parts.push(plural('importKept', keptOnDevice));
   if (alreadySaved) parts.push(plural('importAlreadySaved', alreadySaved));
   if (notStored) parts.push(plural('importNotStored', notStored));
+  return parts.join(' ');
+}
+
+/** What an import did to the reader's notes: briefs and highlights added, already here, refused. */
+function notesImportOutcome({ added, alreadyThere, refused }: NotesImportResult): string {
+  const parts = [plural('notesImported', added)];
+  if (alreadyThere) parts.push(plural('notesAlreadyThere', alreadyThere));
+  if (refused) parts.push(plural('notesRefused', refused));
   return parts.join(' ');
 }

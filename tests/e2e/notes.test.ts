@@ -264,4 +264,43 @@ describe.skipIf(!chromiumPath)('your own brief and highlights, in Chromium', () 
     await press('Remove highlight “ships it to Kafka”');
     await expect.poll(painted).toBe(2);
   });
+
+  it('carries the brief and highlights to a fresh profile in the favorites file', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const download = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export favorites and notes' }).click();
+    const file = await (await download).path();
+    await options.getByRole('status').filter({ hasText: 'Your notes on 1 article are in the file too.' }).waitFor();
+    await options.close();
+
+    const fresh = await launchWithExtension();
+    try {
+      await fresh.serve(ARTICLE_URL, page());
+      const freshOptions = await fresh.context.newPage();
+      await freshOptions.goto(`chrome-extension://${fresh.extensionId}/options.html`);
+      await freshOptions.locator('input[type=file]').setInputFiles(file);
+      await freshOptions
+        .getByRole('status')
+        .filter({ hasText: /Added 3 of your briefs and highlights\./ })
+        .waitFor();
+      const freshArticle = await fresh.context.newPage();
+      await freshArticle.goto(ARTICLE_URL);
+      await expect
+        .poll(() =>
+          freshArticle.evaluate(
+            () => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('blog-brief')?.size ?? 0,
+          ),
+        )
+        .toBe(2);
+      // The brief came too: the popup's search over the reader's words finds it.
+      const popup = await fresh.openPopup();
+      await popup.getByRole('button', { name: /Your notes/ }).click();
+      await popup.getByRole('searchbox').fill('drops batches');
+      const rows = popup.getByRole('list', { name: 'Articles you annotated' }).getByRole('article');
+      await expect.poll(() => rows.count()).toBe(1);
+    } finally {
+      await fresh.close();
+    }
+  });
 });

@@ -116,11 +116,29 @@ export interface BackgroundRequests {
   'notes:save-brief': { request: { article: ArticleRef; brief: OwnBrief | null }; response: NotesReceipt };
   'notes:add-highlight': { request: { article: ArticleRef; highlight: Highlight }; response: NotesReceipt };
   'notes:remove-highlight': { request: { article: string; id: string }; response: NotesReceipt };
+  /** Options page -> background: the notes of a favorites file, merged into the reader's. */
+  'notes:import': {
+    request: { notes: Pick<ArticleNotes, 'article' | 'brief' | 'highlights'>[] };
+    response: NotesImportResult;
+  };
   /**
    * Opens the notes editor on a tab's article, loading the notes' code there: the popup names the
    * tab; the panel's "Your notes" button asks for its own tab.
    */
   'notes:open': { request: { tabId?: number }; response: { ok: boolean } };
+}
+
+/**
+ * What an import of notes did, counted per brief and per highlight: added (in sync, or kept on this
+ * device with `notice` saying so), already there (or older than this profile's), refused (invalid or
+ * over the limit of highlights on an article).
+ */
+export interface NotesImportResult {
+  ok: boolean;
+  added: number;
+  alreadyThere: number;
+  refused: number;
+  notice: string | null;
 }
 
 /** A notes intent's answer: its receipt, and what the reader should know about sync now (null: nothing). */
@@ -152,6 +170,7 @@ const BACKGROUND_REQUEST_TYPES: Record<BackgroundRequestType, true> = {
   'notes:add-highlight': true,
   'notes:remove-highlight': true,
   'notes:open': true,
+  'notes:import': true,
 };
 
 export function isBackgroundMessage(message: unknown): message is BackgroundMessage {

@@ -108,6 +108,53 @@ function articleN(i: number): ArticleRef {
   };
 }
 
+describe('importing the notes of a favorites file', () => {
+  it('adds what is new, keeps a later brief and what is already here, and says each count', async () => {
+    const profile = extensionProfile();
+    await profile.send({ type: 'notes:save-brief', article, brief: brief('Edited here later', 5_000) });
+    await profile.send({ type: 'notes:add-highlight', article, highlight: highlight('a', 'a passage', 10) });
+    const other: ArticleRef = {
+      ...article,
+      key: 'medium:ba9876543210',
+      url: `${article.url.slice(0, -12)}ba9876543210`,
+    };
+
+    const result = await profile.send({
+      type: 'notes:import',
+      notes: [
+        {
+          article,
+          brief: brief('From the file, older', 1_000),
+          highlights: [highlight('a', 'a passage', 10), highlight('b', 'new passage', 90)],
+        },
+        { article: other, brief: brief('Another article'), highlights: [] },
+      ],
+    });
+
+    expect(result).toMatchObject({ ok: true, added: 2, alreadyThere: 2, refused: 0, notice: null });
+    const here = await profile.send({ type: 'notes:get', article: article.key });
+    expect(here?.brief?.why).toBe('Edited here later');
+    expect(here?.highlights.map((h) => h.id)).toEqual(['a', 'b']);
+    expect((await profile.send({ type: 'notes:get', article: other.key }))?.brief?.why).toBe('Another article');
+    const script = profile.registered.get('annotated-articles') as { matches: string[] };
+    expect(script.matches.some((pattern) => pattern.includes('ba9876543210'))).toBe(true);
+  });
+
+  it('replaces a brief with the later one of the file, and refuses what the background would refuse', async () => {
+    const profile = extensionProfile();
+    await profile.send({ type: 'notes:save-brief', article, brief: brief('Older here', 1_000) });
+    const result = await profile.send({
+      type: 'notes:import',
+      notes: [
+        { article, brief: brief('Later in the file', 9_000), highlights: [{ ...highlight('c', 'x'), start: -1 }] },
+        { article: { ...article, url: 'https://evil.example/x-0123456789ab' }, brief: null, highlights: [] },
+      ],
+    });
+    expect(result).toMatchObject({ ok: true, added: 1, refused: 2 });
+    expect((await profile.send({ type: 'notes:get', article: article.key }))?.brief?.why).toBe('Later in the file');
+  });
+});
+
 describe('notes across two browser profiles', () => {
   it('keeps the highlights both profiles made before they synced', async () => {
     const laptop = extensionProfile();
