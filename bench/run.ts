@@ -31,6 +31,7 @@ import {
 } from './browser';
 import { type FeedScaleResult, feedScaleBench } from './feed-scale';
 import { prepareFloorExtension } from './floor';
+import { NOTES_STATES, type NotesBenchResult, type NotesState, notesBench, notesBytes } from './notes-bench';
 import { traceInjection } from './trace';
 
 const quick = process.argv.includes('--quick');
@@ -267,6 +268,8 @@ async function main() {
   const pages = await runPages(variants);
   const traced = await runTraces(variants, ids);
   const idb = await idbBench(variants.none);
+  log('notes: 50 highlights of a 50,000-character article…');
+  const notes = await notesBench(variants.none, RUNS, root);
   // The popups are timed on their own, after the page runs and with the extension-less browser
   // closed: a popup opens in a browser that is not loading three pages at once. Their floors run
   // in the same phase, alternating with them, so the comparison stays like for like.
@@ -279,6 +282,7 @@ async function main() {
   const metrics: Metric[] = [
     ...pageMetrics(pages, traced, await injectedBytes(extensionDir), popups),
     ...idb.flatMap(idbMetrics),
+    ...notesMetrics(notes, await notesBytes(extensionDir)),
     ...(feeds ? feedMetrics(feeds) : []),
     {
       id: 'recognition',
@@ -547,6 +551,42 @@ function idbMetrics(r: Awaited<ReturnType<typeof idbBench>>[number]): Metric[] {
   ];
 }
 
+/**
+ * The reader's notes (issue 21): 50 highlights found and painted, ≤ 10 ms on the page's main thread
+ * (the script, plus the rendering of the frames after it beyond the same frames' without them), in
+ * each state of the article's text; and the notes' bytes, apart from the panel's.
+ */
+function notesMetrics(r: NotesBenchResult, bytes: Awaited<ReturnType<typeof notesBytes>>): Metric[] {
+  const chars = r.characters.toLocaleString('en-US');
+  return [
+    ...(Object.keys(NOTES_STATES) as NotesState[]).flatMap((state): Metric[] => {
+      const { script, rendering, floor, found } = r.states[state];
+      return [
+        {
+          id: `notes-paint-${state}`,
+          label: `50 highlights of a ${chars}-character article, ${NOTES_STATES[state]}: found (${found}/50) and painted, main thread`,
+          unit: 'ms',
+          samples: script.map((ms, i) => ms + Math.max(0, rendering[i]! - floor[i]!)),
+          budget: { max: 10 },
+        },
+        { id: `notes-script-${state}`, label: '… of which the script (find, register)', unit: 'ms', samples: script },
+      ];
+    }),
+    {
+      id: 'notes-bytes-page',
+      label: "Your notes' script on an annotated article (own-notes.js and its CSS, apart from the panel's), gzip",
+      unit: 'KiB',
+      samples: [bytes.page / 1024],
+    },
+    {
+      id: 'notes-bytes-frame',
+      label: "Your notes' frame (notes-frame.html and its modules), gzip: loaded where notes show",
+      unit: 'KiB',
+      samples: [bytes.frame / 1024],
+    },
+  ];
+}
+
 async function writeReport(report: Report) {
   const table = `${renderLead(report)}\n\n${renderTable(report)}`;
   console.log(`\n${table}`);
@@ -731,6 +771,14 @@ function renderLead(report: Report): string {
     if (!m?.budget || !('max' in m.budget)) continue;
     lines.push(
       `| ${label} | ${m.median.toFixed(2)} KiB | | | ≤ ${m.budget.max} KiB | ${m.pass ? 'pass' : '**fail**'} |`,
+    );
+  }
+  const worst = (['saved', 'shifted', 'edited'] as const)
+    .flatMap((state) => by.get(`notes-paint-${state}`) ?? [])
+    .sort((a, b) => b.median - a.median)[0];
+  if (worst?.budget && 'max' in worst.budget) {
+    lines.push(
+      `| Your notes: 50 highlights found and painted (the slowest state) | ${worst.median.toFixed(1)} ms | | | ≤ ${worst.budget.max} ms | ${worst.pass ? 'pass' : '**fail**'} |`,
     );
   }
   return lines.join('\n');

@@ -10,7 +10,7 @@ import { browser } from 'wxt/browser';
 import { urlKey } from '../../utils/catalog/match';
 import type { HighlightPlace } from '../../utils/messaging/notes-frame';
 import { askBackground, isNotesTabMessage } from '../../utils/messaging/protocol';
-import { describeQuote, locateQuote } from '../../utils/notes/anchoring';
+import { describeQuote } from '../../utils/notes/anchoring';
 import {
   type ArticleNotes,
   type ArticleRef,
@@ -23,7 +23,8 @@ import { watchUrl } from '../detector/watch-url';
 import { domContentLoaded } from '../dom-ready';
 import { extensionAlive } from '../extension-context';
 import { type PanelHost, panelCode } from '../panel-handoff';
-import { type ArticleText, articleRoot, offsetsOf, rangeOf, readArticleText } from './article-text';
+import { type ArticleText, articleRoot, offsetsOf, readArticleText } from './article-text';
+import { findHighlights } from './find-highlights';
 import { createNotesFrame } from './notes-frame';
 import { paintHighlights, scrollToRange } from './paint';
 import { watchSelection } from './selection-control';
@@ -56,16 +57,7 @@ export function startPageNotes(): void {
 
   /** Finds every highlight in the article's text as it is now, and paints those found. */
   const locate = () => {
-    const root = articleRoot();
-    const text = root ? readArticleText(root) : null;
-    ranges = new Map();
-    places = {};
-    for (const highlight of notes?.highlights ?? []) {
-      const found = text ? locateQuote(text.text, highlight) : null;
-      const range = found && text ? rangeOf(text, found.start, found.end) : null;
-      if (range) ranges.set(highlight.id, range);
-      places[highlight.id] = !range ? 'missing' : found!.exact ? 'found' : 'approximate';
-    }
+    ({ ranges, places } = findHighlights(notes?.highlights ?? []));
     paintHighlights([...ranges.values()]);
     frame.places(places);
     const missing = Object.values(places).includes('missing');
