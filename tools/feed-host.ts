@@ -1,6 +1,6 @@
 /** A feed host for tests and the bench: a real HTTP server on 127.0.0.1, serving a feed the real builder made. */
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Catalog } from '../utils/catalog/catalog-schema';
 import { buildFeed } from '../utils/feeds/feed-format';
@@ -12,9 +12,12 @@ export class FeedHost {
   /** Body bytes of every 200 answer since the last reset (what a check moved over the wire). */
   bytesServed = 0;
   override: ((path: string) => { status: number; body: string; type?: string } | null) | null = null;
+  /** Plays a hostile host (redirects, slow or endless bodies): true when it answered. */
+  hostile: ((path: string, req: IncomingMessage, res: ServerResponse) => boolean) | null = null;
   private server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').replace(/^\/feed\//, '');
     this.requests.push(path);
+    if (this.hostile?.(path, req, res)) return;
     const forced = this.override?.(path);
     if (forced) {
       res
@@ -37,14 +40,16 @@ export class FeedHost {
       .end(body);
   });
   url = '';
-  async start() {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/feed/index.json`;
+  /** On 127.0.0.1 by default; another loopback address plays another host. */
+  async start(address = '127.0.0.1') {
+    await new Promise<void>((resolve) => this.server.listen(0, address, resolve));
+    this.url = `http://${address}:${(this.server.address() as AddressInfo).port}/feed/index.json`;
   }
   async publish(catalog: Catalog, privateKey?: JsonWebKey) {
     this.files = (await buildFeed(catalog, new Date(), privateKey)).files;
   }
   stop() {
+    this.server.closeAllConnections();
     return new Promise((resolve) => this.server.close(resolve));
   }
 }

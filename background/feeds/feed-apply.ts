@@ -14,8 +14,11 @@ export interface SyncOptions {
   fetchFn?: typeof fetch;
   /** For addFeed: the feed's public key, when it is signed. */
   publicKey?: string;
+  /** When the check ends (the status's "checked"); by default, the moment it does. */
   now?: number;
   random?: number;
+  /** Each file's deadline (background/net/remote-file.ts). */
+  timeoutMs?: number;
 }
 
 /** Adds a feed by the URL of its index.json and checks it at once. Refuses a URL it could never use. */
@@ -43,10 +46,11 @@ export async function syncFeed(
   db: BlogBriefDb,
   url: string,
   bundled: () => Catalog,
-  { fetchFn = fetch, now = Date.now(), random = Math.random() }: SyncOptions = {},
+  { fetchFn = fetch, now: at, random = Math.random(), timeoutMs }: SyncOptions = {},
 ): Promise<FeedRecord> {
   const record = (await getFeeds(db)).find((f) => f.url === url);
   if (!record) throw new FeedError(`No feed ${url}`);
+  let now = at ?? Date.now();
   try {
     const check = await checkFeed(
       url,
@@ -58,7 +62,9 @@ export async function syncFeed(
       },
       fetchFn,
       record.publicKey,
+      timeoutMs,
     );
+    now = at ?? Date.now();
     const status = { checkedAt: now, failures: 0, nextCheckAt: nextCheck(now, 0, random) };
     if (check.status === 'unchanged') {
       const next = { ...record, status: { ...status, updatedAt: record.status.updatedAt } };
@@ -77,6 +83,7 @@ export async function syncFeed(
     await changeFeed(db, bundled(), { put: next });
     return next;
   } catch (error) {
+    now = at ?? Date.now();
     const failures = record.status.failures + 1;
     const next: FeedRecord = {
       ...record,

@@ -5,8 +5,10 @@
  * its last good copy; the error says why in words a reader can act on. The schedule of checks, with
  * back-off after failures, is `nextCheck`.
  *
- * Uses only `fetch`: feeds are plain CORS requests (a feed host sends Access-Control-Allow-Origin, as
- * static hosts do), so no install-time permission is needed.
+ * Every file comes through the one hardened fetch (background/net/remote-file.ts): redirects held to
+ * the feed URL rule, bodies capped while they stream, one deadline per file. Feeds are plain CORS
+ * requests (a feed host sends Access-Control-Allow-Origin, as static hosts do), so no install-time
+ * permission is needed.
  */
 import type { Post } from '../../utils/catalog/catalog-schema';
 import {
@@ -18,6 +20,7 @@ import {
   parseShard,
 } from '../../utils/feeds/feed-format';
 import { verifyIndex } from '../../utils/feeds/feed-signing';
+import { fetchRemoteFile, REMOTE_TIMEOUT_MS, RemoteFileError } from '../net/remote-file';
 
 /** What a client keeps of a feed between checks. */
 export interface HeldFeed {
@@ -67,18 +70,21 @@ export async function checkFeed(
   held: HeldFeed,
   fetchFn: typeof fetch = fetch,
   publicKey?: string,
+  timeoutMs = REMOTE_TIMEOUT_MS,
 ): Promise<FeedCheck> {
   const problem = feedUrlProblem(indexUrl);
   if (problem) throw new FeedError(`Cannot use this feed: ${problem}`);
   const headers: Record<string, string> = {};
   if (held.etag) headers['If-None-Match'] = held.etag;
   if (held.lastModified) headers['If-Modified-Since'] = held.lastModified;
-  const response = await request(fetchFn, indexUrl, headers);
+  const file = (url: string, what: string, maxBytes: number, conditional: Record<string, string> = {}) =>
+    fetchFeedFile(url, { what, maxBytes, headers: conditional, fetchFn, timeoutMs });
+  const response = await file(indexUrl, 'the feed', MAX_INDEX_BYTES, headers);
   if (response.status === 304) return { status: 'unchanged' };
-  const indexText = await readBody(response, MAX_INDEX_BYTES, 'the index');
+  const indexText = bodyOf(response, 'the index');
   if (publicKey) {
-    const signature = await request(fetchFn, new URL('index.sig', indexUrl).href, {})
-      .then((answer) => readBody(answer, 1_000, 'index.sig'))
+    const signature = await file(new URL('index.sig', indexUrl).href, 'index.sig', 1_000)
+      .then((answer) => bodyOf(answer, 'index.sig'))
       .catch(() => {
         throw new FeedError('The feed was added with a key, but its index has no signature (index.sig): refusing it');
       });
@@ -89,7 +95,7 @@ export async function checkFeed(
     }
   }
   const index = parseFeedIndex(indexText);
-  let bytesFetched = new TextEncoder().encode(indexText).length;
+  let bytesFetched = response.status === 200 ? response.bytes : 0;
 
   const shards = new Map<string, readonly Post[]>();
   const otherBlogs = new Map<string, number>();
@@ -102,9 +108,9 @@ export async function checkFeed(
       if (refused) otherBlogs.set(ref.sha256, refused);
       continue;
     }
-    const shardResponse = await request(fetchFn, new URL(ref.file, indexUrl).href, {});
-    const text = await readBody(shardResponse, MAX_SHARD_BYTES, `shard ${ref.file}`);
-    bytesFetched += new TextEncoder().encode(text).length;
+    const shardFile = await file(new URL(ref.file, indexUrl).href, `shard ${ref.file}`, MAX_SHARD_BYTES);
+    const text = bodyOf(shardFile, `shard ${ref.file}`);
+    bytesFetched += shardFile.status === 200 ? shardFile.bytes : 0;
     const content = await parseShard(text, ref);
     shards.set(ref.sha256, content.posts);
     if (content.otherBlogs) otherBlogs.set(ref.sha256, content.otherBlogs);
@@ -127,27 +133,31 @@ export async function checkFeed(
   };
 }
 
-/** A request, its network failure and any status other than 2xx or 304 said in words. */
-async function request(fetchFn: typeof fetch, url: string, headers: Record<string, string>): Promise<Response> {
-  let response: Response;
+/** One file of the feed through the hardened fetch, held to the feed URL rule; its failures as FeedErrors. */
+async function fetchFeedFile(
+  url: string,
+  options: {
+    what: string;
+    maxBytes: number;
+    headers: Record<string, string>;
+    fetchFn: typeof fetch;
+    timeoutMs: number;
+  },
+) {
   try {
-    response = await fetchFn(url, { headers, cache: 'no-cache', credentials: 'omit', redirect: 'follow' });
+    return await fetchRemoteFile(url, { ...options, urlProblem: feedUrlProblem });
   } catch (error) {
-    throw new FeedError(`Could not reach the feed (${error instanceof Error ? error.message : String(error)})`);
+    throw error instanceof RemoteFileError ? new FeedError(error.message) : error;
   }
-  if (response.status === 304 || response.ok) return response;
-  throw new FeedError(`Could not reach the feed: HTTP ${response.status}`);
 }
 
-async function readBody(response: Response, maxBytes: number, what: string): Promise<string> {
-  const declared = Number(response.headers.get('Content-Length') ?? 0);
-  if (declared > maxBytes) throw new FeedError(`${what} is over ${maxBytes} bytes`);
-  const type = response.headers.get('Content-Type') ?? '';
-  if (/text\/html/i.test(type)) throw new FeedError(`${what} is an HTML page, not a feed file`);
-  const text = await response.text();
-  if (text.length === 0) throw new FeedError(`${what} is empty`);
-  if (new TextEncoder().encode(text).length > maxBytes) throw new FeedError(`${what} is over ${maxBytes} bytes`);
-  return text;
+/** A file's text, refused when it is an HTML page (a host's error or challenge page) or empty. */
+function bodyOf(file: Awaited<ReturnType<typeof fetchFeedFile>>, what: string): string {
+  if (file.status === 304) throw new FeedError(`${what} answered 304 to a request that was not conditional`);
+  if (/text\/html/i.test(file.headers.get('Content-Type') ?? ''))
+    throw new FeedError(`${what} is an HTML page, not a feed file`);
+  if (file.text.length === 0) throw new FeedError(`${what} is empty`);
+  return file.text;
 }
 
 /** Default time between checks of a feed. */

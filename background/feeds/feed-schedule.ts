@@ -5,7 +5,7 @@
  * for feed articles). With no feed added, it makes no request at all.
  */
 import type { Catalog, Post } from '../../utils/catalog/catalog-schema';
-import { type FeedRecord, feedPosts, otherBlogPosts } from '../../utils/catalog/catalog-sources';
+import { type FeedRecord, feedPosts, feedsOwnPosts, otherBlogPosts } from '../../utils/catalog/catalog-sources';
 import type { FeedSummary } from '../../utils/messaging/protocol';
 import { type BlogBriefDb, getFeeds } from '../../utils/storage/catalog-db';
 import { addFeed, removeFeed, syncFeed } from './feed-apply';
@@ -18,21 +18,36 @@ export interface FeedServiceDeps {
   /** Resolves once the change is in force (the background's URL index and registered script). */
   onCatalogChanged: (feedPosts: Post[]) => Promise<void>;
   fetchFn?: typeof fetch;
+  /** Each remote file's deadline (background/net/remote-file.ts). */
+  timeoutMs?: number;
 }
 
-export function createFeedService({ connection, bundled, wakeAt, onCatalogChanged, fetchFn }: FeedServiceDeps) {
-  /** One feed operation at a time: checks and edits never interleave their writes. */
-  let queue: Promise<unknown> = Promise.resolve();
-  const serially = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = queue.then(work, work);
-    queue = next.catch(() => undefined);
+export function createFeedService({
+  connection,
+  bundled,
+  wakeAt,
+  onCatalogChanged,
+  fetchFn,
+  timeoutMs,
+}: FeedServiceDeps) {
+  /**
+   * One operation at a time per feed, so a feed's checks and edits never interleave their writes;
+   * feeds do not wait for one another (a slow host holds only its own feed, until its deadline).
+   */
+  const queues = new Map<string, Promise<unknown>>();
+  const serially = <T>(url: string, work: () => Promise<T>): Promise<T> => {
+    const next = (queues.get(url) ?? Promise.resolve()).then(work, work);
+    const settled = next.catch(() => undefined);
+    queues.set(url, settled);
+    void settled.then(() => queues.get(url) === settled && queues.delete(url));
     return next;
   };
+  const options = { fetchFn, timeoutMs };
 
   async function afterChange(catalogChanged: boolean) {
     const feeds = await getFeeds(await connection());
     wakeAt(feeds.length ? Math.min(...feeds.map((f) => f.status.nextCheckAt)) : null);
-    if (catalogChanged) await onCatalogChanged(feeds.flatMap(feedPosts));
+    if (catalogChanged) await onCatalogChanged(feedsOwnPosts(bundled(), feeds));
   }
 
   return {
@@ -41,33 +56,35 @@ export function createFeedService({ connection, bundled, wakeAt, onCatalogChange
       return feeds.sort((a, b) => a.addedAt - b.addedAt).map(feedSummary);
     },
     add: (url: string, publicKey?: string) =>
-      serially(async () => {
-        await addFeed(await connection(), url, bundled, { fetchFn, publicKey });
+      serially(url, async () => {
+        await addFeed(await connection(), url, bundled, { ...options, publicKey });
         await afterChange(true);
       }),
     check: (url: string) =>
-      serially(async () => {
+      serially(url, async () => {
         const before = (await getFeeds(await connection())).find((f) => f.url === url)?.status.updatedAt;
-        const after = await syncFeed(await connection(), url, bundled, { fetchFn });
+        const after = await syncFeed(await connection(), url, bundled, options);
         await afterChange(after.status.updatedAt !== before);
       }),
     remove: (url: string) =>
-      serially(async () => {
+      serially(url, async () => {
         await removeFeed(await connection(), url, bundled);
         await afterChange(true);
       }),
-    /** Checks every feed that is due (the alarm), then sets the next alarm. */
-    checkDue: () =>
-      serially(async () => {
-        const now = Date.now();
-        let changed = false;
-        for (const feed of await getFeeds(await connection())) {
-          if (feed.status.nextCheckAt > now) continue;
-          const after = await syncFeed(await connection(), feed.url, bundled, { fetchFn });
-          changed ||= after.status.updatedAt !== feed.status.updatedAt;
-        }
-        await afterChange(changed);
-      }),
+    /** Checks every feed that is due (the alarm), side by side, then sets the next alarm. */
+    async checkDue() {
+      const now = Date.now();
+      const due = (await getFeeds(await connection())).filter((feed) => feed.status.nextCheckAt <= now);
+      const changed = await Promise.all(
+        due.map((feed) =>
+          serially(feed.url, async () => {
+            const after = await syncFeed(await connection(), feed.url, bundled, options);
+            return after.status.updatedAt !== feed.status.updatedAt;
+          }).catch(() => false),
+        ),
+      );
+      await afterChange(changed.includes(true));
+    },
     /**
      * At browser start: the next check is due no sooner than a random moment in the first minute, so
      * a host is not hit by every reader's browser at once (Safe Browsing's rule).
@@ -80,7 +97,7 @@ export function createFeedService({ connection, bundled, wakeAt, onCatalogChange
     },
     /** The feed posts now cached, for a worker that just started. */
     async posts(): Promise<Post[]> {
-      return (await getFeeds(await connection())).flatMap(feedPosts);
+      return feedsOwnPosts(bundled(), await getFeeds(await connection()));
     },
   };
 }

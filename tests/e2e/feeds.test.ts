@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createGzip } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../tools/chromium';
@@ -111,6 +112,66 @@ describe.skipIf(!chromiumPath)('feeds in Chromium', () => {
     await page.goto(second.url);
     await expect.poll(() => heading(page), { timeout: 10_000 }).toBe(second.title);
     await page.close();
+  });
+
+  it('cuts off a gzip bomb at the byte cap, keeping the last good briefs', async () => {
+    let written = 0;
+    host.hostile = (path, _req, res) => {
+      if (path !== 'index.json') return false;
+      res.writeHead(200, {
+        'Content-Type': 'application/json',
+        'Content-Encoding': 'gzip',
+        'Access-Control-Allow-Origin': '*',
+      });
+      const gzip = createGzip();
+      gzip.pipe(res);
+      const chunk = Buffer.alloc(1024 * 1024);
+      const pump = () => {
+        while (written < 1024 ** 3 && !res.destroyed) {
+          written += chunk.length;
+          if (!gzip.write(chunk)) return void gzip.once('drain', pump);
+        }
+        gzip.end();
+      };
+      pump();
+      return true;
+    };
+    await options.getByRole('button', { name: 'Check now' }).click();
+    await expect
+      .poll(() => options.getByRole('list', { name: 'Your feeds' }).getByRole('alert').textContent(), {
+        timeout: 15_000,
+      })
+      .toMatch(/^The feed is over 1,000,000 bytes: cut off — keeping the 300 briefs from /);
+    host.hostile = null;
+    expect(written).toBeLessThan(1024 ** 3 / 10);
+  });
+
+  it('refuses a feed redirected to another host, never taking its briefs, and says where it was sent', async () => {
+    // Another host, as far as the feed URL rule goes: a loopback address that is not 127.0.0.1.
+    const elsewhere = new FeedHost();
+    await elsewhere.start('127.0.0.2');
+    await elsewhere.publish(syntheticCatalog(5));
+    const redirecting = new FeedHost();
+    await redirecting.start();
+    redirecting.hostile = (path, _req, res) => {
+      res.writeHead(302, { Location: new URL(path, elsewhere.url).href, 'Access-Control-Allow-Origin': '*' }).end();
+      return true;
+    };
+    await options.getByLabel('Feed URL').fill(redirecting.url);
+    await options.getByRole('button', { name: 'Add feed' }).click();
+    const feed = options
+      .getByRole('list', { name: 'Your feeds' })
+      .getByRole('listitem')
+      .filter({ hasText: redirecting.url });
+    await expect
+      .poll(() => feed.getByRole('alert').textContent(), { timeout: 15_000 })
+      .toBe(
+        `The feed redirected to ${elsewhere.url}, which is refused: a feed must be served over https (http only from this computer: 127.0.0.1 or localhost)`,
+      );
+    expect(elsewhere.requests).toEqual(['index.json']);
+    await feed.getByRole('button', { name: 'Remove' }).click();
+    await redirecting.stop();
+    await elsewhere.stop();
   });
 
   it('refuses an index not signed by the key the feed was added with, and says so', async () => {

@@ -4,9 +4,12 @@
  * Which copy wins when two sources hold the same post id: the bundled catalog first (it ships with the
  * code that was reviewed with it), then the feeds in the order they were added. A feed cannot replace
  * a bundled brief, and a later feed cannot replace an earlier one's: a compromised or careless feed
- * can add briefs, never rewrite ones the reader already had.
+ * can add briefs, never rewrite ones the reader already had. The same holds for an article: a feed's
+ * post with a new id but the URL of an article already held is left out, or the popup would list it
+ * as that article's brief while the panel shows the bundled one.
  */
 import type { Catalog, Post } from './catalog-schema';
+import { urlKey } from './match';
 
 /** A feed as the cache keeps it (utils/storage/catalog-db.ts, store `feeds`). */
 export interface FeedRecord {
@@ -43,13 +46,22 @@ export function otherBlogPosts(feed: FeedRecord): number {
   return Object.values(feed.otherBlogs ?? {}).reduce((sum, n) => sum + n, 0);
 }
 
+/** The feeds' posts that join the catalog: those whose id and article no earlier source holds. */
+export function feedsOwnPosts(bundled: Catalog, feeds: readonly FeedRecord[]): Post[] {
+  const bundledIds = new Set(bundled.posts.map((post) => post.id));
+  return mergeSources(bundled, feeds).catalog.posts.filter((post) => !bundledIds.has(post.id));
+}
+
 /** The merged catalog, and a signature of its sources that changes whenever the merge would. */
 export function mergeSources(bundled: Catalog, feeds: readonly FeedRecord[]): { catalog: Catalog; sources: string } {
-  const seen = new Set<string>();
+  const ids = new Set<string>();
+  const articles = new Set<string>();
   const posts: Post[] = [];
   const add = (post: Post) => {
-    if (seen.has(post.id)) return;
-    seen.add(post.id);
+    const article = urlKey(post.url);
+    if (ids.has(post.id) || (article && articles.has(article))) return;
+    ids.add(post.id);
+    if (article) articles.add(article);
     posts.push(post);
   };
   for (const post of bundled.posts) add(post);

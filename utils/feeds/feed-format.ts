@@ -37,7 +37,20 @@ export const FeedIndexSchema = z.object({
   formatVersion: z.literal(FEED_FORMAT_VERSION),
   catalogVersion: z.number().int().positive(),
   generatedAt: z.iso.datetime(),
-  shards: z.array(ShardRef).min(1, 'must list at least one shard'),
+  shards: z
+    .array(ShardRef)
+    .min(1, 'must list at least one shard')
+    // A shard listed twice would be fetched twice (an index listing one 5,000 times, 5,000 requests):
+    // the builder never writes one, so it is refused as the sign of a broken or hostile index.
+    .superRefine((shards, ctx) => {
+      const seen = new Set<string>();
+      shards.forEach((shard, i) => {
+        if (seen.has(shard.file) || seen.has(shard.sha256)) {
+          ctx.addIssue({ code: 'custom', path: [i], message: `lists shard ${shard.file} more than once` });
+        }
+        seen.add(shard.file).add(shard.sha256);
+      });
+    }),
 });
 export type FeedIndex = z.infer<typeof FeedIndexSchema>;
 export type ShardRef = z.infer<typeof ShardRef>;

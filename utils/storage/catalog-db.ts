@@ -182,7 +182,26 @@ export async function putFeedStatus(db: BlogBriefDb, feed: FeedRecord): Promise<
  * Saves a feed (new or updated) or removes one, and the merged catalog that follows from it, at once.
  * `bundled` is the bundled catalog, parsed.
  */
-export async function changeFeed(
+/**
+ * Feed changes, one after another: each reads every feed and rewrites the merged catalog, so two at
+ * once (feeds are checked side by side) would each lose the other's posts.
+ */
+let feedChanges: Promise<unknown> = Promise.resolve();
+
+export function changeFeed(
+  db: BlogBriefDb,
+  bundled: Catalog,
+  change: { put: FeedRecord } | { remove: string },
+): Promise<Catalog> {
+  const next = feedChanges.then(
+    () => applyFeedChange(db, bundled, change),
+    () => applyFeedChange(db, bundled, change),
+  );
+  feedChanges = next.catch(() => undefined);
+  return next;
+}
+
+async function applyFeedChange(
   db: BlogBriefDb,
   bundled: Catalog,
   change: { put: FeedRecord } | { remove: string },

@@ -33,6 +33,7 @@ describe('feeds in the cache', () => {
     db?.close();
     await deleteDB(name);
     host.override = null;
+    host.hostile = null;
   });
   async function fresh() {
     name = `feeds-${Math.random()}`;
@@ -73,6 +74,33 @@ describe('feeds in the cache', () => {
     await host.publish({ version: 1, posts: [{ ...clash, title: 'A feed’s rewrite' }, ...feedCatalog.posts] });
     await addFeed(db, host.url, parse);
     expect((await getPost(db, clash.id))?.title).toBe(clash.title);
+  });
+
+  it('does not let a feed’s post with a new id claim a bundled article’s URL', async () => {
+    await fresh();
+    const bundledArticle = bundled.posts[0]!;
+    const impostor = { ...feedCatalog.posts[0]!, url: bundledArticle.url, title: 'Not the bundled brief' };
+    await host.publish({ version: 1, posts: [impostor, ...feedCatalog.posts.slice(1)] });
+    await addFeed(db, host.url, parse);
+    expect(await getPost(db, impostor.id)).toBeUndefined();
+    const titles = (await queryPosts(db, { limit: 1_000 })).posts.map((p) => p.title);
+    expect(titles).not.toContain('Not the bundled brief');
+    expect(titles).toContain(bundledArticle.title);
+  });
+
+  it('says the feed was checked when the check ended, not when it began', async () => {
+    await fresh();
+    host.hostile = (path, _req, res) => {
+      if (path !== 'index.json') return false;
+      setTimeout(() => res.writeHead(503).end('busy'), 300);
+      return true;
+    };
+    await addFeed(db, host.url, parse, { now: 1_000 }).catch(() => undefined);
+    const started = Date.now();
+    const after = await syncFeed(db, host.url, parse);
+    host.hostile = null;
+    expect(after.status.problem).toBe('Could not reach the feed: HTTP 503');
+    expect(after.status.checkedAt).toBeGreaterThanOrEqual(started + 290);
   });
 
   it('takes topics the bundled catalog never had, and refuses posts of other blogs with a count', async () => {

@@ -93,6 +93,19 @@ describe('checking a feed on a real HTTP server', () => {
     );
   });
 
+  it('refuses an index that lists one new shard 5,000 times, and makes no request for it', async () => {
+    await host.publish(syntheticCatalog(10));
+    const index = JSON.parse(host.files.get('index.json')!) as { shards: unknown[] };
+    const repeated = JSON.stringify({ ...index, shards: Array.from({ length: 5_000 }, () => index.shards[0]) });
+    host.override = (path) => (path === 'index.json' ? { status: 200, body: repeated } : null);
+    host.requests = [];
+    await expect(checkFeed(host.url, { shards: new Map() })).rejects.toThrow(
+      /the index's field "shards.1": lists shard shards\/[0-9a-f]{64}\.json more than once/,
+    );
+    expect(host.requests).toEqual(['index.json']);
+    host.override = null;
+  });
+
   it('accepts https, and http only from this computer', () => {
     expect(feedUrlProblem('https://example.org/feed/index.json')).toBeNull();
     expect(feedUrlProblem('http://127.0.0.1:8080/index.json')).toBeNull();
