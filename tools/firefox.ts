@@ -43,6 +43,11 @@ export interface LaunchedFirefox {
    */
   evaluateInTab(url: string, expression: string): Promise<unknown>;
   /**
+   * Evaluates `expression` in the first frame, at any depth, whose URL contains `urlPart`: puppeteer
+   * over BiDi does not list an extension page framed in a web page. Undefined while there is none.
+   */
+  evaluateInFrame(urlPart: string, expression: string): Promise<unknown>;
+  /**
    * Every message Firefox's console service holds (CSP and extension errors land here), read in the
    * browser's chrome scope. Firefox ESR 140 has no chrome scope over BiDi: there, the errors BiDi's
    * log reported from every page and extension context since launch.
@@ -154,6 +159,27 @@ export async function launchFirefox({
       const answer = (await connection.send('script.evaluate', {
         expression,
         target: { context: tab.context },
+        awaitPromise: true,
+        resultOwnership: 'none',
+      })) as { result: { type: string; result?: { value?: unknown } } };
+      return answer.result.result?.value;
+    },
+    async evaluateInFrame(urlPart, expression) {
+      type Context = { context: string; url: string; children?: Context[] | null };
+      const tree = (await connection.send('browsingContext.getTree', {})) as { result: { contexts: Context[] } };
+      const find = (contexts: Context[]): Context | undefined => {
+        for (const c of contexts) {
+          if (c.url.includes(urlPart)) return c;
+          const inside = find(c.children ?? []);
+          if (inside) return inside;
+        }
+        return undefined;
+      };
+      const frame = find(tree.result.contexts);
+      if (!frame) return undefined;
+      const answer = (await connection.send('script.evaluate', {
+        expression,
+        target: { context: frame.context },
         awaitPromise: true,
         resultOwnership: 'none',
       })) as { result: { type: string; result?: { value?: unknown } } };

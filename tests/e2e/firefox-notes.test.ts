@@ -1,7 +1,7 @@
 /**
  * The reader's highlights in a real Firefox (issue 21): opened on an article no catalog holds,
  * painted with the CSS Custom Highlight API from the Highlight control, found again after a reload,
- * with the frame's text out of the page's reach. (The brief's editor is tested in Chromium: tests/e2e/notes.test.ts.)
+ * with the frame's text out of the page's reach; a brief written in the notes' frame, kept after a reload.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -68,6 +68,45 @@ describe.skipIf(!inject('firefoxPath'))('your highlights, in Firefox', () => {
     await until(painted, (n) => n === 1, 'the highlight, found again');
     // The panel holds the notes' frame, whose document the page cannot reach.
     expect(await article.evaluate(placesPageCanRead, 'Your highlights')).toEqual([]);
+  });
+
+  it('writes a brief in the notes’ frame, keeps it after a reload, out of the page’s reach', async () => {
+    const inFrame = (expression: string) =>
+      firefox.evaluateInFrame('/notes-frame.html', expression).catch(() => undefined);
+    const summary = () => inFrame(`document.querySelector('.own-brief .bb-summary')?.textContent ?? null`);
+    await until(
+      () => inFrame(`!!document.querySelector('.own button')`),
+      (ready) => ready === true,
+      "the notes' frame",
+    );
+    await inFrame(`[...document.querySelectorAll('button')].find((b) => b.textContent === 'Add your brief').click()`);
+    await until(
+      () => inFrame(`!!document.querySelector('textarea[name=why]')`),
+      (ready) => ready === true,
+      'the editor',
+    );
+    // The keyboard into the frame, as a click into it would move it, then the reader types.
+    await article.evaluate(() => {
+      const panel = document.querySelector('[data-blog-brief-panel]')?.shadowRoot;
+      panel?.querySelector('.bb-own')?.shadowRoot?.querySelector('iframe')?.focus();
+    });
+    await inFrame(`document.querySelector('textarea[name=why]').focus()`);
+    await article.keyboard.type('Our agent drops batches under load too');
+    await article.keyboard.press('Tab');
+    await article.keyboard.type('Batch in the agent');
+    await article.keyboard.down('Control');
+    await article.keyboard.press('Enter');
+    await article.keyboard.up('Control');
+    await until(summary, (text) => text === 'Our agent drops batches under load too', 'the saved brief');
+    expect(
+      await inFrame(
+        `[...document.querySelectorAll('.own-brief .bb-bullets li')].map((li) => li.textContent).join('|')`,
+      ),
+    ).toBe('Batch in the agent');
+    expect(await article.evaluate(placesPageCanRead, 'drops batches')).toEqual([]);
+
+    await article.reload();
+    await until(summary, (text) => text === 'Our agent drops batches under load too', 'the brief, after the reload');
   });
 });
 
