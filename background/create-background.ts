@@ -9,7 +9,7 @@
 import urlIndex from 'virtual:url-index';
 import type { Browser } from 'wxt/browser';
 import bundledCatalog from '../data/catalog.json';
-import { articleHostMatches } from '../utils/catalog/blogs';
+import { articleHostMatches, type BlogId } from '../utils/catalog/blogs';
 import {
   type BackgroundMessage,
   isBackgroundMessage,
@@ -21,6 +21,7 @@ import { type CatalogCache, createCatalogCache } from './catalog-cache';
 import type { ExtensionBrowser } from './extension-browser';
 import { registerFeedArticles } from './feed-articles';
 import { createFeedService, type FeedService } from './feeds/feed-schedule';
+import { createNewsService, type NewsService } from './news/news-service';
 import { registerAnnotatedArticles } from './notes/annotated-articles';
 import { createHighlightMenu, HIGHLIGHT_COMMAND, HIGHLIGHT_MENU_ID, openNotes } from './notes/notes-gestures';
 import { createNotesService, type NotesService } from './notes/notes-service';
@@ -33,12 +34,16 @@ import { createTabControls, type TabControls } from './tab-controls';
 const SYNC_RETRY_ALARM = 'sync-retry';
 /** Wakes the feed service when a feed is due for a check. */
 const FEED_CHECK_ALARM = 'feed-check';
+/** Wakes the news service when a blog's own feed is due for a check. */
+const NEWS_CHECK_ALARM = 'news-check';
 
 export interface BackgroundOptions {
   /** The writer's batch window (tests: 0). */
   batchMs?: number;
   now?: () => number;
   fetchFn?: typeof fetch;
+  /** The blogs' own feeds (tests: on 127.0.0.1); BLOG_FEEDS by default. */
+  newsFeeds?: Readonly<Partial<Record<BlogId, string>>>;
   /** The feed every new install starts with (wxt.config.ts); none by default. */
   defaultFeed?: string;
 }
@@ -84,6 +89,20 @@ export function createBackground(browser: ExtensionBrowser, options: BackgroundO
         async (url) => (await catalog.postIdOf(url)) !== null,
       ).catch((e: unknown) => console.error('[Blog Brief]', e)),
   });
+  const news = createNewsService({
+    connection: () => catalog.ready(),
+    enabled: async () => (await settings()).whatsNew,
+    briefOf: async (article) => catalog.lookUp((await catalog.postIdOf(article.url)) ?? article.id),
+    wakeAt: (when) => {
+      if (when === null) void browser.alarms.clear(NEWS_CHECK_ALARM);
+      else void browser.alarms.create(NEWS_CHECK_ALARM, { when: Math.max(when, now() + 1_000) });
+    },
+    onUnseenChanged: (unseen) =>
+      void settings().then((current) => tabs.showNewCount(current.whatsNew && current.newCountBadge ? unseen : 0)),
+    feeds: options.newsFeeds,
+    fetchFn: options.fetchFn,
+    now,
+  });
   const tabs = createTabControls(
     browser,
     async () => (await settings()).briefInSidePanel,
@@ -92,6 +111,7 @@ export function createBackground(browser: ExtensionBrowser, options: BackgroundO
   const handle = createRouter({
     catalog,
     feeds,
+    news,
     writer,
     stars,
     notes,
@@ -102,7 +122,7 @@ export function createBackground(browser: ExtensionBrowser, options: BackgroundO
     now,
   });
 
-  listen(browser, { writer, stars, catalog, feeds, tabs, notes, handle }, options.defaultFeed);
+  listen(browser, { writer, stars, catalog, feeds, news, tabs, notes, handle }, options.defaultFeed);
 
   return {
     /** What the background answers a message from one of its views. */
@@ -110,6 +130,7 @@ export function createBackground(browser: ExtensionBrowser, options: BackgroundO
     writer,
     catalog,
     feeds,
+    news,
     notes,
     dispose() {
       writer.dispose();
@@ -125,6 +146,7 @@ interface Jobs {
   stars: PanelStars;
   catalog: CatalogCache;
   feeds: FeedService;
+  news: NewsService;
   tabs: TabControls;
   notes: NotesService;
   handle: Router;
@@ -133,13 +155,15 @@ interface Jobs {
 /** The browser's events, each to the job it is for. */
 function listen(
   browser: ExtensionBrowser,
-  { writer, stars, catalog, feeds, tabs, notes, handle }: Jobs,
+  { writer, stars, catalog, feeds, news, tabs, notes, handle }: Jobs,
   defaultFeed?: string,
 ) {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_RETRY_ALARM) writer.retry();
     if (alarm.name === FEED_CHECK_ALARM) void feeds.checkDue();
+    if (alarm.name === NEWS_CHECK_ALARM) void news.checkDue();
   });
+  void news.resume().catch(() => undefined);
   browser.runtime.onStartup.addListener(() => void feeds.scheduleAfterStart());
   // Every start: the menu costs nothing to make again, and the registered notes script then matches
   // what storage holds even after sync changed it while the browser was closed.
@@ -165,6 +189,9 @@ function listen(
     notes.storageChanged(changes, area);
     // Changed on another profile, arriving through sync.
     if (area === 'sync' && SETTING_KEYS.briefInSidePanel in changes) void tabs.refreshSidePanelChoice();
+    // Turned on or off, here (through the writer) or on another profile; or the toolbar count.
+    if (area === 'sync' && (SETTING_KEYS.whatsNew in changes || SETTING_KEYS.newCountBadge in changes))
+      void news.enabledChanged().catch(() => undefined);
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === HIGHLIGHT_COMMAND && tab?.id !== undefined)

@@ -10,6 +10,7 @@ import type { CatalogCache } from './catalog-cache';
 import type { ExtensionBrowser } from './extension-browser';
 import { PANEL_CODE_FILE } from './feed-articles';
 import type { FeedService } from './feeds/feed-schedule';
+import type { NewsService } from './news/news-service';
 import { openNotes } from './notes/notes-gestures';
 import type { NotesService } from './notes/notes-service';
 import type { PanelStars } from './panel-stars';
@@ -20,6 +21,7 @@ import type { TabControls } from './tab-controls';
 export interface RouterDeps {
   catalog: CatalogCache;
   feeds: FeedService;
+  news: NewsService;
   writer: SyncWriter;
   stars: PanelStars;
   notes: NotesService;
@@ -35,7 +37,7 @@ type Sender = Pick<Browser.runtime.MessageSender, 'tab' | 'frameId'>;
 type Response = BackgroundRequests[keyof BackgroundRequests]['response'];
 
 export function createRouter(deps: RouterDeps) {
-  const { catalog, feeds, writer, stars, tabs, notes } = deps;
+  const { catalog, feeds, news, writer, stars, tabs, notes } = deps;
   return async function handle(message: BackgroundMessage, sender: Sender): Promise<Response> {
     const tabId = sender.tab?.id;
     switch (message.type) {
@@ -91,8 +93,20 @@ export function createRouter(deps: RouterDeps) {
       case 'settings:set': {
         const receipt = await applyIntent(writer, message, deps.now());
         if ('briefInSidePanel' in message.changes) void tabs.refreshSidePanelChoice();
+        // The writer's outbox may hold the change a while: read through it, at once.
+        if ('whatsNew' in message.changes || 'newCountBadge' in message.changes) void news.enabledChanged();
         return receipt;
       }
+      case 'news:list':
+        return news.list();
+      case 'news:seen':
+        await news.markAllSeen();
+        return undefined;
+      case 'news:status':
+        return news.status();
+      case 'news:check':
+        await news.checkNow();
+        return undefined;
     }
   };
 }

@@ -9,6 +9,8 @@ import type { ExtensionBrowser } from './extension-browser';
 
 const BADGE_TEXT = '✓';
 const BADGE_COLOR = '#2f6f4f';
+/** The count of new articles, on every tab without a ✓ (the tab's own badge wins over the global one). */
+const COUNT_COLOR = '#8a3ffc';
 const TOGGLE_COMMAND = 'toggle-panel';
 
 /**
@@ -32,7 +34,13 @@ export function createTabControls(
       void action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
     },
     clearBrief(tabId: number) {
-      void action.setBadgeText({ tabId, text: '' });
+      // null, not '': the tab then shows the global badge again (the count of new articles).
+      void action.setBadgeText({ tabId, text: null as unknown as string });
+    },
+    /** The count of new articles on the toolbar icon (0: none). */
+    showNewCount(count: number) {
+      void action.setBadgeText({ text: count > 0 ? (count > 99 ? '99+' : String(count)) : '' });
+      void action.setBadgeBackgroundColor({ color: COUNT_COLOR });
     },
     /** Reads again where the reader reads briefs (after a change here or through sync). */
     async refreshSidePanelChoice() {

@@ -80,6 +80,16 @@ export const BLOGS: Record<BlogId, BlogInfo> = {
 };
 
 /**
+ * Each blog's own RSS feed, checked for new articles when the reader turns that on (background/news).
+ * Apart from BLOGS, so that no page's script carries them. A blog without a feed has none here.
+ */
+export const BLOG_FEEDS: Readonly<Partial<Record<BlogId, string>>> = {
+  netflix: 'https://netflixtechblog.com/feed',
+  airbnb: 'https://medium.com/feed/airbnb-engineering',
+  pinterest: 'https://medium.com/feed/pinterest-engineering',
+};
+
+/**
  * Where the content script runs: whole origins, because Medium moves between articles in-app
  * (History API), so the script must already be on the page when the path becomes an article.
  * It filters by path at run time (utils/catalog/match.ts).

@@ -7,6 +7,8 @@
 import { browser } from 'wxt/browser';
 import type { BlogId } from '../catalog/blogs';
 import type { Post } from '../catalog/catalog-schema';
+import type { NewArticle } from '../news/new-article';
+import type { RefusedReason } from '../news/rss';
 import type { ArticleNotes, ArticleRef, Highlight, OwnBrief } from '../notes/own-notes';
 
 /** The answer to one write intent. `synced` and `kept` count its keys now in sync and in the outbox. */
@@ -38,7 +40,16 @@ export interface FavoritesChanged {
 }
 
 /** The reader's settings by name; each is on/off, stored under its own key (utils/storage/settings.ts). */
-export type SettingName = 'panelCollapsed' | 'briefInSidePanel' | `blogEnabled:${BlogId}`;
+export type SettingName =
+  | 'panelCollapsed'
+  | 'briefInSidePanel'
+  | `blogEnabled:${BlogId}`
+  // The blogs' own RSS feeds checked for new articles (off until the reader turns it on).
+  | 'whatsNew'
+  // The popup asked once whether to turn whatsNew on; it does not ask again.
+  | 'whatsNewAsked'
+  // The count of new articles on the toolbar icon.
+  | 'newCountBadge';
 export type SettingChanges = Partial<Record<SettingName, boolean>>;
 
 /** A feed as the options page shows it. */
@@ -51,6 +62,29 @@ export interface FeedSummary {
   checkedAt?: number;
   updatedAt?: number;
   problem?: string;
+}
+
+/** One row of the popup's "New" view: the article as its blog announced it, and its brief where one exists. */
+export interface NewsRow {
+  article: NewArticle;
+  post: Post | null;
+}
+
+export interface NewsList {
+  rows: NewsRow[];
+  unseen: number;
+}
+
+/** A blog's own feed as the options page shows it. */
+export interface NewsFeedSummary {
+  blog: BlogId;
+  url: string;
+  /** Articles kept from it. */
+  articles: number;
+  checkedAt?: number;
+  updatedAt?: number;
+  problem?: string;
+  refused: Partial<Record<RefusedReason, number>>;
 }
 
 export type BriefResponse =
@@ -126,6 +160,14 @@ export interface BackgroundRequests {
    * tab; the panel's "Your notes" button asks for its own tab.
    */
   'notes:open': { request: { tabId?: number }; response: { ok: boolean } };
+  /** The popup's "New" view. */
+  'news:list': { request: Record<never, never>; response: NewsList };
+  /** "Mark all as seen". */
+  'news:seen': { request: Record<never, never>; response: undefined };
+  /** The options page's status of the blogs' feeds. */
+  'news:status': { request: Record<never, never>; response: NewsFeedSummary[] };
+  /** "Check now" on the options page. */
+  'news:check': { request: Record<never, never>; response: undefined };
 }
 
 /**
@@ -171,6 +213,10 @@ const BACKGROUND_REQUEST_TYPES: Record<BackgroundRequestType, true> = {
   'notes:remove-highlight': true,
   'notes:open': true,
   'notes:import': true,
+  'news:list': true,
+  'news:seen': true,
+  'news:status': true,
+  'news:check': true,
 };
 
 export function isBackgroundMessage(message: unknown): message is BackgroundMessage {

@@ -13,6 +13,9 @@
  *       and did not scale. v1 rows are carried over.
  *   v3: `feeds`, keyed by index URL: each feed the reader added, its last good posts and its status
  *       (utils/catalog/catalog-sources.ts). `meta.sources` says which sources the cached catalog merges.
+ *   v4: `news`, the blogs' own new articles by post id (index `blog`), and `newsFeeds`, each blog
+ *       feed's status by blog: read and written through utils/storage/news-db.ts. Both start empty,
+ *       and a lost database is rebuilt by the next check, like the rest of this cache.
  */
 import { deleteDB, type IDBPDatabase, openDB, unwrap, wrap } from 'idb';
 import type { PostQuery, QueryResult, TagCount } from '../catalog/catalog-query';
@@ -105,6 +108,10 @@ function openCurrent(name: string, onClose: () => void): Promise<BlogBriefDb> {
         writeCatalog(tx.objectStore('posts'), tx.objectStore('search'), v1Posts);
       }
       if (oldVersion < 3) db.createObjectStore('feeds', { keyPath: 'url' });
+      if (oldVersion < 4) {
+        db.createObjectStore('news', { keyPath: 'id' }).createIndex('blog', 'blog');
+        db.createObjectStore('newsFeeds', { keyPath: 'blog' });
+      }
     },
   });
 }

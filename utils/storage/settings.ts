@@ -15,6 +15,9 @@ export const SETTING_NAMES: readonly SettingName[] = [
   // Briefs in the browser's side panel (Chrome's sidePanel, Firefox's sidebar) instead of beside the article.
   'briefInSidePanel',
   ...BLOG_IDS.map((blog): SettingName => `blogEnabled:${blog}`),
+  'whatsNew',
+  'whatsNewAsked',
+  'newCountBadge',
 ];
 
 /** The storage.sync key of a setting (utils/storage/synced-data.ts). */
@@ -24,6 +27,9 @@ export const SETTING_KEYS = {
   panelCollapsed: settingKey('panelCollapsed'),
   briefInSidePanel: settingKey('briefInSidePanel'),
   blogEnabled: (blog: BlogId) => settingKey(`blogEnabled:${blog}`),
+  whatsNew: settingKey('whatsNew'),
+  whatsNewAsked: settingKey('whatsNewAsked'),
+  newCountBadge: settingKey('newCountBadge'),
 } as const;
 
 /** Every setting's key. */
@@ -35,6 +41,12 @@ export interface Settings {
   briefInSidePanel: boolean;
   /** Blogs whose articles get the panel (the options page can turn a blog off). */
   blogEnabled: Record<BlogId, boolean>;
+  /** New articles from the blogs' own RSS feeds (issue 22): off until the reader turns it on. */
+  whatsNew: boolean;
+  /** The popup offered whatsNew once. */
+  whatsNewAsked: boolean;
+  /** The count of new articles on the toolbar icon (on by default, once whatsNew is on). */
+  newCountBadge: boolean;
 }
 
 interface ReadableStorage {
@@ -66,5 +78,8 @@ export async function readSettings(
     blogEnabled: Object.fromEntries(
       BLOG_IDS.map((blog) => [blog, value(SETTING_KEYS.blogEnabled(blog)) !== false]),
     ) as Record<BlogId, boolean>,
+    whatsNew: value(SETTING_KEYS.whatsNew) === true,
+    whatsNewAsked: value(SETTING_KEYS.whatsNewAsked) === true,
+    newCountBadge: value(SETTING_KEYS.newCountBadge) !== false,
   };
 }

@@ -32,7 +32,7 @@ describe("the popup's early read", () => {
     const db = await openBlogBriefDb(dbName);
     opened.push(db);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['feeds', 'meta', 'posts', 'search']);
+    expect([...db.objectStoreNames].sort()).toEqual(['feeds', 'meta', 'news', 'newsFeeds', 'posts', 'search']);
   });
 
   it('never upgrades an older database, which keeps its posts for the upgrade steps', async () => {

@@ -9,12 +9,14 @@ import {
   DamagedCatalogError,
   DB_VERSION,
   ensureCatalog,
+  getFeeds,
   getPost,
   loadCatalog,
   openBlogBriefDb,
   queryPosts,
   tagCounts,
 } from '../../../utils/storage/catalog-db';
+import { getNewsStatus, listNewArticles } from '../../../utils/storage/news-db';
 import catalogJson from '../../test-catalog.json';
 
 const catalog = parseCatalog(catalogJson);
@@ -75,6 +77,30 @@ describe('loading the catalog', () => {
       'Building a Resilient Data Platform with Write-Ahead Log at Netflix',
     );
     expect((await queryPosts(db, { text: 'write-ahead' })).posts.map((p) => p.id)).toEqual(['127b6712359a']);
+  });
+
+  it('upgrades a version 3 database, keeping its feeds, with empty stores for the blogs’ new articles', async () => {
+    dbName = `test-${Math.random()}`;
+    const v3 = await openDB(dbName, 3, {
+      upgrade(old) {
+        old.createObjectStore('posts', { keyPath: 'rank' }).createIndex('id', 'id', { unique: true });
+        old.createObjectStore('search');
+        old.createObjectStore('meta');
+        old.createObjectStore('feeds', { keyPath: 'url' });
+      },
+    });
+    const feed = {
+      url: 'https://feeds.example/index.json',
+      addedAt: 1,
+      shards: {},
+      status: { failures: 0, nextCheckAt: 0 },
+    };
+    await v3.put('feeds', feed);
+    v3.close();
+    db = await openBlogBriefDb(dbName);
+    expect(await getFeeds(db)).toEqual([feed]);
+    expect(await listNewArticles(db)).toEqual([]);
+    expect(await getNewsStatus(db)).toEqual([]);
   });
 });
 

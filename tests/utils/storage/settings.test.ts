@@ -5,11 +5,14 @@ import { extensionProfile } from '../../background-harness';
 import { memoryProfile } from '../../memory-storage';
 
 describe('settings', () => {
-  it('default to every blog on, and the panel beside the article, expanded', async () => {
+  it('default to every blog on, the panel beside the article, expanded, and no request for new articles', async () => {
     expect(await readSettings(memoryProfile())).toEqual({
       panelCollapsed: false,
       briefInSidePanel: false,
       blogEnabled: { netflix: true, airbnb: true, pinterest: true },
+      whatsNew: false,
+      whatsNewAsked: false,
+      newCountBadge: true,
     });
   });
 
