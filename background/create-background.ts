@@ -97,8 +97,11 @@ export function createBackground(browser: ExtensionBrowser, options: BackgroundO
       if (when === null) void browser.alarms.clear(NEWS_CHECK_ALARM);
       else void browser.alarms.create(NEWS_CHECK_ALARM, { when: Math.max(when, now() + 1_000) });
     },
-    onUnseenChanged: (unseen) =>
-      void settings().then((current) => tabs.showNewCount(current.whatsNew && current.newCountBadge ? unseen : 0)),
+    onUnseenChanged: (unseen) => {
+      void settings().then((current) => tabs.showNewCount(current.whatsNew && current.newCountBadge ? unseen : 0));
+      // An open popup reads them again (none open: nobody listens, which is not an error).
+      browser.runtime.sendMessage({ type: 'news:changed' }).catch(() => undefined);
+    },
     feeds: options.newsFeeds,
     fetchFn: options.fetchFn,
     now,

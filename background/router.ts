@@ -11,7 +11,7 @@ import type { ExtensionBrowser } from './extension-browser';
 import { PANEL_CODE_FILE } from './feed-articles';
 import type { FeedService } from './feeds/feed-schedule';
 import type { NewsService } from './news/news-service';
-import { openNotes } from './notes/notes-gestures';
+import { openNotes, openNotesInNewTab } from './notes/notes-gestures';
 import type { NotesService } from './notes/notes-service';
 import type { PanelStars } from './panel-stars';
 import type { SyncWriter } from './sync/sync-writer';
@@ -107,6 +107,8 @@ export function createRouter(deps: RouterDeps) {
       case 'news:check':
         await news.checkNow();
         return undefined;
+      case 'news:add-brief':
+        return { ok: await openNotesInNewTab(deps.browser, message.url) };
     }
   };
 }

@@ -1,21 +1,6 @@
 import type { FeedSummary } from '../utils/messaging/protocol';
+import { timeAgo as ago } from '../utils/text/format';
 import { plural, t } from '../utils/text/i18n';
-
-/** "3 hours ago", "yesterday": when a feed was last checked or updated. */
-function ago(time: number | undefined, now: number): string {
-  if (time === undefined) return '';
-  const seconds = Math.round((time - now) / 1_000);
-  const format = new Intl.RelativeTimeFormat(t('languageTag'), { numeric: 'auto' });
-  for (const [unit, size] of [
-    ['day', 86_400],
-    ['hour', 3_600],
-    ['minute', 60],
-  ] as const) {
-    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
-  }
-  // Not "now": "keeping the briefs from now" would read as the future.
-  return new Intl.RelativeTimeFormat(t('languageTag'), { numeric: 'always' }).format(Math.min(seconds, -1), 'second');
-}
 
 /** The reader's feeds, each with its status in plain words and its two actions. */
 export function FeedList({

@@ -17,10 +17,12 @@ interface PostRowProps {
   actions?: ComponentChildren;
   /** The reader has notes of their own on this article. */
   hasNotes?: boolean;
+  /** A word before the title (the "New" view's "New"). */
+  badge?: string;
 }
 
 /** One brief in the popup: title (opens the article in a new tab), blog, date, why it matters; expands to the bullets and tags. */
-export function PostRow({ post, words, initiallyExpanded = false, actions, hasNotes = false }: PostRowProps) {
+export function PostRow({ post, words, initiallyExpanded = false, actions, hasNotes = false, badge }: PostRowProps) {
   const [expanded, setExpanded] = useState(initiallyExpanded);
   const detailsId = `details-${post.id}`;
   // A search can match a key point the collapsed row does not show: show those points, so every
@@ -33,6 +35,7 @@ export function PostRow({ post, words, initiallyExpanded = false, actions, hasNo
     <article class="row" aria-labelledby={`title-${post.id}`}>
       <div class="row-head">
         <h3 class="row-title" id={`title-${post.id}`}>
+          {badge && <span class="row-new">{badge}</span>}
           <a class="row-link" href={post.url} target="_blank" rel="noopener noreferrer">
             <Highlight text={post.title} words={words} />
           </a>

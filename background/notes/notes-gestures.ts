@@ -53,3 +53,29 @@ export async function openNotes(
   await browser.tabs.sendMessage(tabId, message).catch(() => undefined);
   return true;
 }
+
+/**
+ * "Add your brief" on an article not open yet (the popup's "New" view): opens it in a new tab and,
+ * once the page has loaded, the notes' editor there. The popup closes as the tab opens, so the
+ * background does the waiting.
+ */
+export async function openNotesInNewTab(browser: ExtensionBrowser, url: string): Promise<boolean> {
+  if (urlKey(url) === null) return false;
+  const tab = await browser.tabs.create({ url });
+  const tabId = tab.id;
+  if (tabId === undefined) return false;
+  const loaded = new Promise<void>((resolve) => {
+    const onUpdated = (id: number, change: { status?: string }) => {
+      if (id !== tabId || change.status !== 'complete') return;
+      browser.tabs.onUpdated.removeListener(onUpdated);
+      resolve();
+    };
+    browser.tabs.onUpdated.addListener(onUpdated);
+    setTimeout(() => {
+      browser.tabs.onUpdated.removeListener(onUpdated);
+      resolve();
+    }, 30_000);
+  });
+  await loaded;
+  return openNotes(browser, tabId, { type: 'notes:open' }, url);
+}

@@ -6,6 +6,7 @@ import { readSettings } from '../../utils/storage/settings';
 import { t } from '../../utils/text/i18n';
 import { FavoritesSection } from './FavoritesSection';
 import { FeedsSection } from './FeedsSection';
+import { NewsSection } from './NewsSection';
 import type { Outcome } from './outcome';
 
 export function App({ favorites }: { favorites: FavoritesStore }) {
@@ -15,6 +16,7 @@ export function App({ favorites }: { favorites: FavoritesStore }) {
       <h1>{t('optionsTitle')}</h1>
       <PlacementSection setOutcome={setOutcome} />
       <BlogsSection setOutcome={setOutcome} />
+      <NewsSection setOutcome={setOutcome} />
       <FeedsSection />
       <FavoritesSection favorites={favorites} outcome={outcome} setOutcome={setOutcome} />
       <p class="privacy">

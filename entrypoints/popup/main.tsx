@@ -4,6 +4,7 @@ import { type ArticleTab, Browse } from '../../pages/browse/Browse';
 import { createBrowseModel } from '../../pages/browse/browse-model';
 import { indexedDbCatalogSource } from '../../pages/browse/catalog-source';
 import { createFavorites, favoritesViaBackground } from '../../pages/favorites-signals';
+import { createNewsList } from '../../pages/news-signals';
 import { createNotesList } from '../../pages/notes-signals';
 import { takeFavoriteAreas } from '../../pages/popup-early';
 import { urlKey } from '../../utils/catalog/match';
@@ -26,6 +27,8 @@ document.title = t('extName');
 const model = createBrowseModel(indexedDbCatalogSource(), favorites.list);
 const notes = createNotesList();
 addEventListener('pagehide', () => notes.dispose());
+const news = createNewsList();
+addEventListener('pagehide', () => news.dispose());
 // The tab the popup opened over, when it shows an article of the blogs: its URL is visible because
 // opening the popup grants activeTab (and the blogs' hosts are Blog Brief's).
 const articleTab: Promise<ArticleTab | null> = browser.tabs
@@ -49,7 +52,7 @@ await Promise.race([
 const render_ = (tab: ArticleTab | null) =>
   render(
     <ErrorBoundary>
-      <Browse model={model} favorites={favorites} notes={notes} articleTab={tab} onAddBrief={addBrief} />
+      <Browse model={model} favorites={favorites} notes={notes} news={news} articleTab={tab} onAddBrief={addBrief} />
     </ErrorBoundary>,
     document.getElementById('app')!,
   );

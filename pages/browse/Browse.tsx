@@ -7,13 +7,18 @@ import { TagBar } from '../../components/TagBar';
 import { ToggleGroup } from '../../components/ToggleGroup';
 import { BLOG_IDS, BLOGS, type BlogId } from '../../utils/catalog/blogs';
 import { urlKey } from '../../utils/catalog/match';
+import { askBackground } from '../../utils/messaging/protocol';
+import type { NewArticle } from '../../utils/news/new-article';
+import { matchNews } from '../../utils/news/news-search';
 import { matchNotes } from '../../utils/notes/notes-search';
 import { formatDay } from '../../utils/text/format';
 import { plural, t } from '../../utils/text/i18n';
 import { FavoriteToggle } from '../FavoriteToggle';
 import type { Favorite, FavoritesStore } from '../favorites-signals';
+import type { NewsList } from '../news-signals';
 import type { NotesList } from '../notes-signals';
 import type { BrowseModel } from './browse-model';
+import { NewsView } from './NewsView';
 import { NotesView } from './NotesView';
 
 /** What the popup knows of the reader's tab: where "Add your brief for this article" applies. */
@@ -26,18 +31,21 @@ export interface ArticleTab {
 /**
  * The popup's browse of every brief (also the side panel's on a tab without one): views, search,
  * filters, results. With `notes`, the reader's annotated articles are a view of their own, and the
- * rows of annotated articles say so; with `articleTab`, the popup offers the notes' editor there.
+ * rows of annotated articles say so; with `articleTab`, the popup offers the notes' editor there;
+ * with `news`, the blogs' new articles are a view of their own, offered once until turned on.
  */
 export function Browse({
   model,
   favorites,
   notes,
+  news,
   articleTab,
   onAddBrief,
 }: {
   model: BrowseModel;
   favorites: FavoritesStore;
   notes?: NotesList;
+  news?: NewsList;
   articleTab?: ArticleTab | null;
   onAddBrief?: (tab: ArticleTab) => void;
 }) {
@@ -46,6 +54,7 @@ export function Browse({
 
   const result = model.result.value;
   const inNotes = notes !== undefined && model.view.value === 'notes';
+  const inNews = news?.enabled.value === true && model.view.value === 'new';
   const inFavorites = model.view.value === 'favorites';
   const annotated = notes?.keys() ?? new Set<string>();
   const hasNotes = (post: { url: string }) => annotated.has(urlKey(post.url) ?? '');
@@ -60,7 +69,8 @@ export function Browse({
 
   return (
     <main class="popup">
-      <BrowseHeader model={model} favorites={favorites} notes={notes} />
+      <BrowseHeader model={model} favorites={favorites} notes={notes} news={news} />
+      {news && news.enabled.value === false && !news.asked.value && <NewsOffer news={news} />}
       <SyncNotice text={favorites.problem.value} class="notice" />
       <SearchBox
         value={model.text.value}
@@ -74,7 +84,18 @@ export function Browse({
           {t('addBriefForArticle')}
         </button>
       )}
-      {inNotes ? (
+      {inNews ? (
+        <NewsView
+          rows={matchNews(news.rows.value, { words, blog: model.blog.value, tags: model.tags.value })}
+          unseen={news.unseen.value}
+          words={words}
+          filtering={model.filtering.value}
+          hasNotes={hasNotes}
+          actions={saveButton}
+          onMarkAllSeen={() => void news.markAllSeen()}
+          onAddBrief={addBriefInNewTab}
+        />
+      ) : inNotes ? (
         <NotesView
           notes={matchNotes(notes.all.value, { words, blog: model.blog.value, tags: model.tags.value })}
           words={words}
@@ -135,6 +156,32 @@ export function Browse({
   );
 }
 
+/** "Add your brief" on an article not open: the background opens it, with the editor; the popup closes. */
+async function addBriefInNewTab(article: NewArticle) {
+  await askBackground('news:add-brief', { url: article.url }).catch(() => undefined);
+  window.close();
+}
+
+/** Offered once: the blogs' own feeds are fetched only once the reader says so. */
+function NewsOffer({ news }: { news: NewsList }) {
+  return (
+    <section class="offer" aria-labelledby="news-offer-heading">
+      <h2 id="news-offer-heading" class="offer-heading">
+        {t('newOfferHeading')}
+      </h2>
+      <p class="offer-text">{t('newOfferText')}</p>
+      <div class="offer-actions">
+        <button type="button" class="button primary" onClick={() => void news.turnOn()}>
+          {t('newOfferYes')}
+        </button>
+        <button type="button" class="button" onClick={() => void news.decline()}>
+          {t('newOfferNo')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
 /** "/" jumps to search from anywhere in the popup, as on GitHub and the blogs themselves. */
 function useSlashFocus(searchRef: { current: HTMLInputElement | null }) {
   useEffect(() => {
@@ -154,12 +201,15 @@ function BrowseHeader({
   model,
   favorites,
   notes,
+  news,
 }: {
   model: BrowseModel;
   favorites: FavoritesStore;
   notes?: NotesList;
+  news?: NewsList;
 }) {
-  const view = notes || model.view.value !== 'notes' ? model.view.value : 'all';
+  const shown = model.view.value;
+  const view = (shown === 'notes' && !notes) || (shown === 'new' && !news?.enabled.value) ? 'all' : shown;
   return (
     <header class="top">
       <h1 class="brand">{t('extName')}</h1>
@@ -178,6 +228,11 @@ function BrowseHeader({
         {notes && (
           <button type="button" class="view" aria-pressed={view === 'notes'} onClick={() => model.setView('notes')}>
             {t('viewNotes')} <span class="view-count">{notes.all.value.length}</span>
+          </button>
+        )}
+        {news?.enabled.value && (
+          <button type="button" class="view" aria-pressed={view === 'new'} onClick={() => model.setView('new')}>
+            {t('viewNew')} <span class="view-count">{news.unseen.value}</span>
           </button>
         )}
       </div>

@@ -22,8 +22,8 @@ export interface CatalogSource {
 
 export { PAGE_SIZE } from '../../utils/storage/catalog-db-first-page';
 
-/** `notes`: the reader's annotated articles (pages/browse/NotesView.tsx). */
-export type BrowseView = 'all' | 'favorites' | 'notes';
+/** `notes`: the reader's annotated articles (pages/browse/NotesView.tsx); `new`: the blogs' new articles (pages/browse/NewsView.tsx). */
+export type BrowseView = 'all' | 'favorites' | 'notes' | 'new';
 
 /**
  * @param favorites the reader's favorites, newest saved first (the favorites store's `list`); the

@@ -168,6 +168,8 @@ export interface BackgroundRequests {
   'news:status': { request: Record<never, never>; response: NewsFeedSummary[] };
   /** "Check now" on the options page. */
   'news:check': { request: Record<never, never>; response: undefined };
+  /** "Add your brief" on a new article: opened in a new tab, with the notes' editor. */
+  'news:add-brief': { request: { url: string }; response: { ok: boolean } };
 }
 
 /**
@@ -217,6 +219,7 @@ const BACKGROUND_REQUEST_TYPES: Record<BackgroundRequestType, true> = {
   'news:seen': true,
   'news:status': true,
   'news:check': true,
+  'news:add-brief': true,
 };
 
 export function isBackgroundMessage(message: unknown): message is BackgroundMessage {

@@ -43,7 +43,9 @@ export function parseRss(xml: string, blog: BlogId): ParsedFeed {
   try {
     root = parseXml(xml).root;
   } catch (error) {
-    throw new NewsFeedError(`the feed is not well-formed XML (${error instanceof Error ? error.message : error})`);
+    // The parser's message ends with an excerpt of the feed on lines of its own: the first line says it.
+    const why = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
+    throw new NewsFeedError(`the feed is not well-formed XML (${why})`);
   }
   const channel = root?.name === 'rss' ? child(root, 'channel') : null;
   if (!channel) throw new NewsFeedError(`the feed is not RSS 2.0 (its root is <${root?.name ?? '?'}>)`);

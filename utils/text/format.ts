@@ -36,3 +36,19 @@ export function formatAuthors(authors: readonly string[], max = 3): string {
   const rest = authors.length - (max - 1);
   return plural('authorsMore', rest, authors.slice(0, max - 1).join(', '));
 }
+
+/** "3 hours ago", "yesterday": when a feed was last checked or updated. */
+export function timeAgo(time: number | undefined, now: number): string {
+  if (time === undefined) return '';
+  const seconds = Math.round((time - now) / 1_000);
+  const format = new Intl.RelativeTimeFormat(t('languageTag'), { numeric: 'auto' });
+  for (const [unit, size] of [
+    ['day', 86_400],
+    ['hour', 3_600],
+    ['minute', 60],
+  ] as const) {
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  }
+  // Not "now": "keeping the briefs from now" would read as the future.
+  return new Intl.RelativeTimeFormat(t('languageTag'), { numeric: 'always' }).format(Math.min(seconds, -1), 'second');
+}

@@ -1,0 +1,31 @@
+/**
+ * The popup's search and filters over the blogs' new articles: the same words as the catalog's search
+ * (utils/search/words.ts, prefix matching), over the brief where there is one, else over what the
+ * feed said (title, author, tags, lede). Pure; a few hundred articles, filtered in memory.
+ */
+import type { BlogId } from '../catalog/blogs';
+import type { NewsRow } from '../messaging/protocol';
+import { words as wordsOf } from '../search/words';
+
+export interface NewsQuery {
+  words: readonly string[];
+  blog: BlogId | null;
+  tags: readonly string[];
+}
+
+/** The texts of a row that search covers: its brief's, or the feed's. */
+export function newsTexts({ article, post }: NewsRow): string[] {
+  if (post) return [post.title, post.summary, ...post.bullets, ...post.tags, ...post.authors];
+  return [article.title, article.author, article.lede, ...article.tags];
+}
+
+export function matchNews(rows: readonly NewsRow[], query: NewsQuery): NewsRow[] {
+  return rows.filter((row) => {
+    if (query.blog && row.article.blog !== query.blog) return false;
+    const tags = new Set([...row.article.tags, ...(row.post?.tags ?? [])]);
+    if (query.tags.some((tag) => !tags.has(tag))) return false;
+    if (query.words.length === 0) return true;
+    const present = [...new Set(newsTexts(row).flatMap(wordsOf))];
+    return query.words.every((word) => present.some((w) => w.startsWith(word)));
+  });
+}
