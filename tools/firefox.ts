@@ -69,10 +69,16 @@ interface BlockedRequest {
 export async function launchFirefox({
   extensionPath,
   blogPage,
+  localHosts,
   colorScheme,
 }: {
   extensionPath: string;
   blogPage: (url: string) => string;
+  /**
+   * Hostnames resolved to 127.0.0.1, their certificates not checked: for requests BiDi's
+   * interception does not see (the extension's background), answered by tools/https-host.ts.
+   */
+  localHosts?: readonly string[];
   /** What pages see as prefers-color-scheme (BiDi has no media emulation in Firefox). */
   colorScheme?: 'light' | 'dark';
 }): Promise<LaunchedFirefox> {
@@ -90,7 +96,9 @@ export async function launchFirefox({
       // Extension pages in tabs, as a reader opens them, not in a separate window per page.
       'browser.link.open_newwindow': 3,
       ...(colorScheme ? { 'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1 } : {}),
+      ...(localHosts?.length ? { 'network.dns.localDomains': localHosts.join(',') } : {}),
     },
+    acceptInsecureCerts: Boolean(localHosts?.length),
   });
   // Firefox wants an absolute path.
   await browser.installExtension(resolve(extensionPath));

@@ -6,10 +6,11 @@ import { SyncNotice } from '../../components/SyncNotice';
 import { TagBar } from '../../components/TagBar';
 import { ToggleGroup } from '../../components/ToggleGroup';
 import { BLOG_IDS, BLOGS, type BlogId } from '../../utils/catalog/blogs';
+import type { TagCount } from '../../utils/catalog/catalog-query';
 import { urlKey } from '../../utils/catalog/match';
 import { askBackground } from '../../utils/messaging/protocol';
 import type { NewArticle } from '../../utils/news/new-article';
-import { matchNews } from '../../utils/news/news-search';
+import { matchNews, newsTagCounts } from '../../utils/news/news-search';
 import { matchNotes } from '../../utils/notes/notes-search';
 import { formatDay } from '../../utils/text/format';
 import { plural, t } from '../../utils/text/i18n';
@@ -78,7 +79,7 @@ export function Browse({
         inputRef={searchRef}
         onArrowDown={() => focusFirstRow()}
       />
-      <Filters model={model} />
+      <Filters model={model} tagCounts={inNews ? newsTagCounts(news.rows.value) : undefined} />
       {articleTab && onAddBrief && !annotated.has(articleTab.key) && (
         <button type="button" class="button add-brief" onClick={() => onAddBrief(articleTab)}>
           {t('addBriefForArticle')}
@@ -240,7 +241,8 @@ function BrowseHeader({
   );
 }
 
-function Filters({ model }: { model: BrowseModel }) {
+/** `tagCounts`: the tags of the view's own rows, where they are not the catalog's (the "New" view). */
+function Filters({ model, tagCounts }: { model: BrowseModel; tagCounts?: readonly TagCount[] }) {
   return (
     <div class="filters">
       <ToggleGroup
@@ -249,7 +251,7 @@ function Filters({ model }: { model: BrowseModel }) {
         isPressed={(blog) => model.blog.value === blog}
         onToggle={(blog) => model.toggleBlog(blog as BlogId)}
       />
-      <TagBar counts={model.tagCounts.value} selected={model.tags.value} onToggle={model.toggleTag} />
+      <TagBar counts={tagCounts ?? model.tagCounts.value} selected={model.tags.value} onToggle={model.toggleTag} />
     </div>
   );
 }

@@ -4,6 +4,7 @@
  * feed said (title, author, tags, lede). Pure; a few hundred articles, filtered in memory.
  */
 import type { BlogId } from '../catalog/blogs';
+import type { TagCount } from '../catalog/catalog-query';
 import type { NewsRow } from '../messaging/protocol';
 import { words as wordsOf } from '../search/words';
 
@@ -28,4 +29,16 @@ export function matchNews(rows: readonly NewsRow[], query: NewsQuery): NewsRow[]
     const present = [...new Set(newsTexts(row).flatMap(wordsOf))];
     return query.words.every((word) => present.some((w) => w.startsWith(word)));
   });
+}
+
+/** The tags of these rows (the feed's and the brief's), most used first: the "New" view's tag bar. */
+export function newsTagCounts(rows: readonly NewsRow[]): TagCount[] {
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    for (const tag of new Set([...row.article.tags, ...(row.post?.tags ?? [])]))
+      counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  }
+  return [...counts]
+    .map(([tag, count]) => ({ tag, count }))
+    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
 }

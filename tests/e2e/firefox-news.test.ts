@@ -1,0 +1,117 @@
+/**
+ * What's new on the blogs in a real Firefox (issue 22): the real Netflix TechBlog feed answered at
+ * its real URL by an HTTPS server on this machine that Firefox is told the blogs' hosts resolve to
+ * (tools/https-host.ts; BiDi's interception does not see the background's requests, and the build
+ * has no test seam). Off, no
+ * request; turned on in the options page, the popup's "New" view lists the 10 articles with their
+ * count; a challenge page keeps them and the options page says why.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type LaunchedFirefox, launchFirefox, waitInPage } from '../../tools/firefox';
+import { articlePage } from '../../tools/fixture-pages';
+import { startHttpsHost } from '../../tools/https-host';
+import { BLOG_FEEDS } from '../../utils/catalog/blogs';
+import { until } from './firefox-probes';
+
+const realFeed = readFileSync(
+  resolve(import.meta.dirname, '../../../shared/reference/real-pages/rss-netflix-techblog-2021.xml'),
+  'utf8',
+);
+const emptyFeed = '<?xml version="1.0"?><rss version="2.0"><channel><title>Empty</title></channel></rss>';
+
+describe.skipIf(!inject('firefoxPath'))("what's new on the blogs, in Firefox", () => {
+  let firefox: LaunchedFirefox;
+  let options: Page;
+  const feedRequests: string[] = [];
+  let challenge = false;
+  let feedHost: { close(): Promise<void> } | undefined;
+  beforeAll(async () => {
+    const hosts = [...new Set(Object.values(BLOG_FEEDS).map((url) => new URL(url!).hostname))];
+    feedHost = await startHttpsHost(hosts, (url) => {
+      feedRequests.push(url);
+      if (url !== BLOG_FEEDS.netflix) return { status: 200, type: 'application/rss+xml', body: emptyFeed };
+      if (challenge) return { status: 503, type: 'text/html', body: '<!DOCTYPE html><title>Just a moment...</title>' };
+      return { status: 200, type: 'application/rss+xml', body: realFeed };
+    });
+    firefox = await launchFirefox({
+      extensionPath: inject('firefoxExtensionPath'),
+      blogPage: () => articlePage(),
+      localHosts: hosts,
+    });
+    options = await firefox.openExtensionPage('options.html', { width: 900, height: 900 });
+  }, 60_000);
+  afterAll(async () => {
+    await firefox?.close();
+    await feedHost?.close();
+  });
+
+  const netflixStatus = () =>
+    options.evaluate(() => {
+      const item = [...document.querySelectorAll('#news-heading ~ .feeds .feed')].find((li) =>
+        li.textContent?.startsWith('Netflix TechBlog'),
+      );
+      return item
+        ? [item.querySelector('.feed-status')?.textContent, item.querySelector('[role=alert]')?.textContent]
+        : null;
+    });
+
+  it('makes no request while off; turned on in the options page, checks the blogs’ feeds', async () => {
+    const toggle = await waitInPage(
+      options,
+      () =>
+        [...document.querySelectorAll('label.check')]
+          .find((l) => l.textContent === 'Show new articles from the three blogs in the popup')
+          ?.querySelector('input') ?? null,
+      [],
+      'the switch',
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    expect(feedRequests).toEqual([]);
+    await toggle.click();
+    const [status] = (await until(
+      netflixStatus,
+      (s) => /^10 articles/.test(s?.[0] ?? ''),
+      "the Netflix feed's status",
+    ))!;
+    expect(status).toMatch(/^10 articles · checked/);
+  });
+
+  it('lists the 10 articles in the popup’s "New" view, with their count on its tab', async () => {
+    const popup = await firefox.openExtensionPage('popup.html');
+    const tab = await until(
+      () =>
+        popup.evaluate(
+          () =>
+            [...document.querySelectorAll('.view')].map((b) => b.textContent).find((t) => t?.startsWith('New')) ?? null,
+        ),
+      (text) => text === 'New 10',
+      'the New tab',
+    );
+    expect(tab).toBe('New 10');
+    await popup.evaluate(() =>
+      [...document.querySelectorAll<HTMLButtonElement>('.view')].find((b) => b.textContent?.startsWith('New'))!.click(),
+    );
+    const rows = await until(
+      () => popup.evaluate(() => document.querySelectorAll('[aria-label="New articles"] article').length),
+      (n) => n === 10,
+      'the 10 rows',
+    );
+    expect(rows).toBe(10);
+    await popup.close();
+  });
+
+  it('keeps the 10 after a challenge page, and the options page says why', async () => {
+    challenge = true;
+    await options.evaluate(() =>
+      [...document.querySelectorAll<HTMLButtonElement>('#news-heading ~ .actions button')]
+        .find((b) => b.textContent === 'Check now')!
+        .click(),
+    );
+    const [, problem] = (await until(netflixStatus, (s) => Boolean(s?.[1]), 'the problem'))!;
+    expect(problem).toBe('Could not reach the feed: HTTP 503 — keeping the 10 articles from before.');
+    challenge = false;
+  });
+});
