@@ -32,6 +32,7 @@ import {
 import { type FeedScaleResult, feedScaleBench } from './feed-scale';
 import { prepareFloorExtension } from './floor';
 import { NOTES_STATES, type NotesBenchResult, type NotesState, notesBench, notesBytes } from './notes-bench';
+import { newViewBench, rssBench } from './rss-bench';
 import { traceInjection } from './trace';
 
 const quick = process.argv.includes('--quick');
@@ -270,11 +271,15 @@ async function main() {
   const idb = await idbBench(variants.none);
   log('notes: 50 highlights of a 50,000-character article…');
   const notes = await notesBench(variants.none, RUNS, root);
+  log("what's new: reading the real Netflix TechBlog feed…");
+  const rss = await rssBench(variants.none, RUNS, root);
   // The popups are timed on their own, after the page runs and with the extension-less browser
   // closed: a popup opens in a browser that is not loading three pages at once. Their floors run
   // in the same phase, alternating with them, so the comparison stays like for like.
   await closeBrowsers([variants.none, variants.floorInline]);
   const popups = await runPopups(variants, ids);
+  log('popup: the "New" view…');
+  const newView = await newViewBench(variants.blogBrief, ids.blogBrief, RUNS, root);
   await closeBrowsers([variants.blogBrief, variants.floor]);
   const recognition = recognitionThroughput();
   const feeds = pagesOnly ? null : await feedScaleBench(extensionDir, FEED_POSTS, log);
@@ -283,6 +288,20 @@ async function main() {
     ...pageMetrics(pages, traced, await injectedBytes(extensionDir), popups),
     ...idb.flatMap(idbMetrics),
     ...notesMetrics(notes, await notesBytes(extensionDir)),
+    {
+      id: 'popup-new-view',
+      label: 'Popup: the "New" view, from its tab\'s click to its first row (10 articles kept)',
+      unit: 'ms',
+      samples: newView,
+      budget: { max: 15 },
+    },
+    {
+      id: 'rss-parse',
+      label: "What's new: reading a blog's real RSS feed (Netflix TechBlog, 122 KB, 10 items) into articles",
+      unit: 'ms',
+      samples: rss,
+      budget: { max: 20 },
+    },
     ...(feeds ? feedMetrics(feeds) : []),
     {
       id: 'recognition',

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import catalogJson from '../data/catalog.json';
 import { launchChromium } from '../tools/chromium';
 import { launchFirefox } from '../tools/firefox';
 import { articlePage, mediumArticlePage } from '../tools/fixture-pages';
+import { BLOG_FEEDS } from '../utils/catalog/blogs';
 
 const root = resolve(import.meta.dirname, '..');
 const extension = resolve(root, '.output/chrome-mv3');
@@ -55,6 +57,24 @@ for (const scheme of ['light', 'dark'] as const) {
   await popup.waitForTimeout(300);
   await popup.screenshot({ path: out(`popup-${scheme}.png`) });
 }
+// The popup's "New" view: the real Netflix TechBlog feed of ../shared served at its real URL.
+const realFeed = readFileSync(resolve(root, '../shared/reference/real-pages/rss-netflix-techblog-2021.xml'), 'utf8');
+for (const url of Object.values(BLOG_FEEDS)) {
+  await context.route(url!, (route) =>
+    route.fulfill({
+      contentType: 'application/rss+xml',
+      body: url === BLOG_FEEDS.netflix ? realFeed : '<rss version="2.0"><channel></channel></rss>',
+    }),
+  );
+}
+await popup.emulateMedia({ colorScheme: 'light' });
+await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+await popup.getByRole('button', { name: 'Show new articles' }).click();
+await popup.getByRole('button', { name: 'New 10' }).click();
+await popup.getByRole('list', { name: 'New articles' }).waitFor();
+await popup.waitForTimeout(300);
+await popup.screenshot({ path: out('popup-new.png') });
+
 const options = await context.newPage();
 await options.setViewportSize({ width: 900, height: 700 });
 for (const scheme of ['light', 'dark'] as const) {
