@@ -58,3 +58,4 @@ const render_ = (tab: ArticleTab | null) =>
   );
 render_(null);
 void articleTab.then((tab) => tab && render_(tab));
+requestAnimationFrame(() => setTimeout(() => void news.start()));
