@@ -4,6 +4,7 @@ import { BLOG_IDS, BLOGS, type BlogId } from '../../utils/catalog/blogs';
 import { changeSettings } from '../../utils/messaging/protocol';
 import { readSettings } from '../../utils/storage/settings';
 import { t } from '../../utils/text/i18n';
+import { ExportSection } from './ExportSection';
 import { FavoritesSection } from './FavoritesSection';
 import { FeedsSection } from './FeedsSection';
 import { NewsSection } from './NewsSection';
@@ -19,6 +20,7 @@ export function App({ favorites }: { favorites: FavoritesStore }) {
       <NewsSection setOutcome={setOutcome} />
       <FeedsSection />
       <FavoritesSection favorites={favorites} outcome={outcome} setOutcome={setOutcome} />
+      <ExportSection favorites={favorites} />
       <p class="privacy">
         {/* PRIVACY.md, shipped as public/privacy.txt (a test keeps the two the same). */}
         <a href="/privacy.txt" target="_blank" rel="noopener">

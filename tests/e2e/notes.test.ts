@@ -3,8 +3,11 @@
  * from the popup's "Add your brief" and the selection's "Highlight" control, found again after a
  * reload and an in-app move away and back, found by the popup's search, and out of the page's reach.
  */
+import { readFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { articlePage } from '../../tools/fixture-pages';
 import { chromiumPath, type ExtensionBrowser, launchWithExtension } from './harness';
 import { placesPageCanRead } from './page-probes';
@@ -263,6 +266,26 @@ describe.skipIf(!chromiumPath)('your own brief and highlights, in Chromium', () 
     await awaitFrame();
     await press('Remove highlight “ships it to Kafka”');
     await expect.poll(painted).toBe(2);
+  });
+
+  it('exports Markdown a notes app reads: front matter, the reader’s brief, the highlights as quotes', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const zipped = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export as Markdown: one file per article (zip)' }).click();
+    const files = unzipSync(new Uint8Array(await readFile((await (await zipped).path())!)));
+    expect(Object.keys(files)).toEqual(['How we tail logs at scale.md']);
+    const md = strFromU8(files['How we tail logs at scale.md']!);
+    const front = parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(md)![1]!) as Record<string, unknown>;
+    expect(front).toMatchObject({ title: 'How we tail logs at scale', url: ARTICLE_URL, blog: 'Netflix TechBlog' });
+    expect(md).toContain('## Your brief\n\nWe tail logs the same way and our agent drops batches under load');
+    const quotes = md.split('\n').filter((line) => line.startsWith('> '));
+    expect(quotes).toEqual(['> batches them for the pipeline', '> compacted into cold storage on S3']);
+    const single = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export as Markdown: one file', exact: true }).click();
+    expect((await single).suggestedFilename()).toMatch(/^blog-brief-\d{4}-\d{2}-\d{2}\.md$/);
+    await options.getByRole('status').filter({ hasText: 'Exported 1 article as Markdown.' }).first().waitFor();
+    await options.close();
   });
 
   it('carries the brief and highlights to a fresh profile in the favorites file', async () => {
