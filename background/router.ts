@@ -5,7 +5,7 @@
 import type { Browser } from 'wxt/browser';
 import { urlKey } from '../utils/catalog/match';
 import type { BackgroundMessage, BackgroundRequests, BriefResponse } from '../utils/messaging/protocol';
-import type { Settings } from '../utils/storage/settings';
+import { type Settings, settingsByName } from '../utils/storage/settings';
 import type { CatalogCache } from './catalog-cache';
 import type { ExtensionBrowser } from './extension-browser';
 import { PANEL_CODE_FILE } from './feed-articles';
@@ -97,6 +97,8 @@ export function createRouter(deps: RouterDeps) {
         if ('whatsNew' in message.changes || 'newCountBadge' in message.changes) void news.enabledChanged();
         return receipt;
       }
+      case 'settings:get':
+        return settingsByName(await deps.settings());
       case 'news:list':
         return news.list();
       case 'news:seen':

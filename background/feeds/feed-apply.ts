@@ -5,10 +5,10 @@
  */
 import type { Catalog } from '../../utils/catalog/catalog-schema';
 import type { FeedRecord } from '../../utils/catalog/catalog-sources';
-import { FeedError } from '../../utils/feeds/feed-format';
+import { FeedError, feedUrlProblem } from '../../utils/feeds/feed-format';
 import { isPublicKey } from '../../utils/feeds/feed-signing';
 import { type BlogBriefDb, changeFeed, getFeeds, putFeedStatus } from '../../utils/storage/catalog-db';
-import { checkFeed, feedUrlProblem, nextCheck } from './feed-check';
+import { checkFeed, nextCheck } from './feed-check';
 
 export interface SyncOptions {
   fetchFn?: typeof fetch;

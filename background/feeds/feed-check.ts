@@ -14,6 +14,7 @@ import type { Post } from '../../utils/catalog/catalog-schema';
 import {
   FeedError,
   type FeedIndex,
+  feedUrlProblem,
   MAX_INDEX_BYTES,
   MAX_SHARD_BYTES,
   parseFeedIndex,
@@ -46,20 +47,6 @@ export type FeedCheck =
       /** Bytes downloaded by this check. */
       bytesFetched: number;
     };
-
-/** https anywhere; http only to this machine, for local authoring and tests. */
-export function feedUrlProblem(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return 'it is not a URL';
-  }
-  if (parsed.protocol === 'https:') return null;
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
-  if (parsed.protocol === 'http:' && loopback) return null;
-  return 'a feed must be served over https (http only from this computer: 127.0.0.1 or localhost)';
-}
 
 /**
  * @param publicKey the feed's Ed25519 public key (base64), when it was added with one: the index must

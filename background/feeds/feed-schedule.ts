@@ -109,6 +109,7 @@ function feedSummary(feed: FeedRecord): FeedSummary {
   return {
     url: feed.url,
     signed: Boolean(feed.publicKey),
+    publicKey: feed.publicKey,
     briefs: feedPosts(feed).length,
     otherBlogs: otherBlogPosts(feed),
     checkedAt: feed.status.checkedAt,

@@ -7,6 +7,7 @@
  */
 import { BLOG_FEEDS, type BlogId } from '../../utils/catalog/blogs';
 import type { Post } from '../../utils/catalog/catalog-schema';
+import { feedUrlProblem } from '../../utils/feeds/feed-format';
 import type { NewsFeedSummary, NewsList } from '../../utils/messaging/protocol';
 import { NewsFeedError, parseRss } from '../../utils/news/rss';
 import type { BlogBriefDb } from '../../utils/storage/catalog-db';
@@ -18,7 +19,7 @@ import {
   putNewsStatus,
   storeNewArticles,
 } from '../../utils/storage/news-db';
-import { feedUrlProblem, nextCheck } from '../feeds/feed-check';
+import { nextCheck } from '../feeds/feed-check';
 import { fetchRemoteFile, RemoteFileError } from '../net/remote-file';
 
 /** About every 3 hours: ± 25 %, so readers' browsers do not ask in step. */

@@ -1,13 +1,21 @@
 import { SyncNotice } from '../../components/SyncNotice';
 import type { FavoritesStore, ImportResult } from '../../pages/favorites-signals';
-import { favoritesFileText, parseFavoritesFile } from '../../utils/backup/favorites-file';
-import { askBackground, type NotesImportResult } from '../../utils/messaging/protocol';
+import { backupFileText, type FileContents, parseFavoritesFile } from '../../utils/backup/favorites-file';
+import {
+  askBackground,
+  changeSettings,
+  type NotesImportResult,
+  type SettingChanges,
+  type SettingName,
+} from '../../utils/messaging/protocol';
 import { plural, t } from '../../utils/text/i18n';
+import { download } from './ExportSection';
 import type { Outcome } from './outcome';
 
 /**
- * The reader's favorites: how many, what sync says, export to a file and import one. The file carries
- * the reader's notes (briefs and highlights) too, read from and merged by the background.
+ * The reader's favorites: how many, what sync says, and the whole backup: exported to one file
+ * (favorites, notes, settings, feeds) and restored by merging into what is here. Favorites files of
+ * earlier versions restore too. Notes are merged by the background, feeds added through it.
  */
 export function FavoritesSection({
   favorites,
@@ -19,15 +27,17 @@ export function FavoritesSection({
   setOutcome: (outcome: Outcome) => void;
 }) {
   const onExport = async () => {
-    const notes = await askBackground('notes:list', {}).catch(() => []);
-    const blob = new Blob([favoritesFileText(favorites.list.value, notes)], { type: 'application/json' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = `blog-brief-favorites-${new Date().toISOString().slice(0, 10)}.json`;
-    link.click();
-    URL.revokeObjectURL(link.href);
-    const exported = plural('exported', favorites.list.value.length);
-    setOutcome({ kind: 'ok', text: notes.length ? `${exported} ${plural('exportedNotes', notes.length)}` : exported });
+    const [notes, settings, feeds] = await Promise.all([
+      askBackground('notes:list', {}).catch(() => []),
+      askBackground('settings:get', {}),
+      askBackground('feeds:list', {}).catch(() => []),
+    ]);
+    const text = backupFileText({ favorites: favorites.list.value, notes, settings, feeds });
+    download(text, `blog-brief-backup-${new Date().toISOString().slice(0, 10)}.json`, 'application/json');
+    const parts = [plural('exported', favorites.list.value.length)];
+    if (notes.length) parts.push(plural('exportedNotes', notes.length));
+    parts.push(plural('exportedFeeds', feeds.length));
+    setOutcome({ kind: 'ok', text: parts.join(' ') });
   };
 
   const onImport = async (event: Event) => {
@@ -41,8 +51,11 @@ export function FavoritesSection({
         setOutcome({ kind: 'ok', text: t('importing', done.toLocaleString(), total.toLocaleString()) }),
       );
       const notes = contents.notes.length ? await askBackground('notes:import', { notes: contents.notes }) : null;
-      const text = [importOutcome(result), notes && notesImportOutcome(notes), notes?.notice].filter(Boolean).join(' ');
-      setOutcome({ kind: result.notStored || (notes && !notes.ok) ? 'error' : 'ok', text });
+      const rest = contents.kind === 'backup' ? await restoreSettingsAndFeeds(contents) : null;
+      const text = [importOutcome(result), notes && notesImportOutcome(notes), notes?.notice, rest?.text]
+        .filter(Boolean)
+        .join(' ');
+      setOutcome({ kind: result.notStored || (notes && !notes.ok) || rest?.failed ? 'error' : 'ok', text });
     } catch (error) {
       setOutcome({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
     }
@@ -57,7 +70,7 @@ export function FavoritesSection({
       <SyncNotice text={favorites.problem.value} class="notice" />
       <div class="actions">
         <button type="button" class="button" onClick={() => void onExport()}>
-          {t('exportFavorites')}
+          {t('exportBackup')}
         </button>
         <label class="button">
           {t('importFavorites')}
@@ -88,4 +101,40 @@ function notesImportOutcome({ added, alreadyThere, refused }: NotesImportResult)
   if (alreadyThere) parts.push(plural('notesAlreadyThere', alreadyThere));
   if (refused) parts.push(plural('notesRefused', refused));
   return parts.join(' ');
+}
+
+/**
+ * A backup's settings (those that differ from this profile's, through the writer) and its feeds (each
+ * not added here yet, added and checked now: a feed that cannot be reached is said, not added).
+ */
+async function restoreSettingsAndFeeds(contents: FileContents): Promise<{ text: string; failed: boolean }> {
+  const current = await askBackground('settings:get', {});
+  const changed: SettingChanges = {};
+  for (const [name, value] of Object.entries(contents.settings) as [SettingName, boolean][]) {
+    if (current[name] !== value) changed[name] = value;
+  }
+  const parts: string[] = [];
+  let failed = false;
+  if (Object.keys(changed).length) {
+    const receipt = await changeSettings(changed).catch(() => null);
+    failed ||= !receipt?.ok;
+    parts.push(receipt?.ok ? plural('settingsRestored', Object.keys(changed).length) : t('settingsNotRestored'));
+  }
+  const here = new Set((await askBackground('feeds:list', {}).catch(() => [])).map((f) => f.url));
+  const fresh = contents.feeds.filter((feed) => !here.has(feed.url));
+  const refused: string[] = [];
+  for (const feed of fresh) {
+    const answer = await askBackground('feeds:add', { url: feed.url, publicKey: feed.publicKey }).catch(
+      (e: unknown) => ({
+        ok: false as const,
+        error: String(e),
+      }),
+    );
+    if (!answer.ok) refused.push(`${feed.url} (${answer.error})`);
+  }
+  if (fresh.length - refused.length) parts.push(plural('feedsRestored', fresh.length - refused.length));
+  if (contents.feeds.length - fresh.length)
+    parts.push(plural('feedsAlreadyHere', contents.feeds.length - fresh.length));
+  if (refused.length) parts.push(t('feedsNotRestored', refused.join('; ')));
+  return { text: parts.join(' '), failed: failed || refused.length > 0 };
 }

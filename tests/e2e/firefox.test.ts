@@ -10,7 +10,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type LaunchedFirefox, launchFirefox, waitInPage } from '../../tools/firefox';
 import { articlePage, homePage, spaArticlePage } from '../../tools/fixture-pages';
-import { favoritesFileText } from '../../utils/backup/favorites-file';
+import { backupFileText } from '../../utils/backup/favorites-file';
 import { panelControl, panelState, titleIs, until } from './firefox-probes';
 import { moveInApp, panelInsertedAt, recordPanelInsertion } from './page-probes';
 import { airbnbTechCopy, articleNotInCatalog, busiestTag, inAppFrom, inAppTo, posts } from './shipped-catalog';
@@ -303,9 +303,12 @@ describe.skipIf(!firefoxPath)('Blog Brief in Firefox', () => {
     await pinterest.click();
 
     const file = await options.$('input[type=file]');
-    const good = favoritesFileText([
-      { id: 'abcabcabcabc', title: 'From another browser', savedAt: 1_700_000_000_000, localOnly: false },
-    ]);
+    const good = backupFileText({
+      favorites: [{ id: 'abcabcabcabc', title: 'From another browser', savedAt: 1_700_000_000_000, localOnly: false }],
+      notes: [],
+      settings: {},
+      feeds: [],
+    });
     const { writeFile, mkdtemp } = await import('node:fs/promises');
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
@@ -321,7 +324,7 @@ describe.skipIf(!firefoxPath)('Blog Brief in Firefox', () => {
     await (file as ElementHandle<HTMLInputElement>).uploadFile(join(dir, 'bad.json'));
     await until(
       () => options.$eval('[role=alert]', (p) => p.textContent).catch(() => null),
-      (t) => t?.startsWith('This is not a Blog Brief favorites file') ?? false,
+      (t) => t?.startsWith('This is not a Blog Brief backup or favorites file') ?? false,
       'the refusal',
     );
     await options.close();

@@ -8,7 +8,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { FeedHost } from '../../tools/feed-host';
 import { articlePage } from '../../tools/fixture-pages';
+import { syntheticCatalog } from '../../tools/synthetic-catalog';
 import { chromiumPath, type ExtensionBrowser, launchWithExtension } from './harness';
 import { placesPageCanRead } from './page-probes';
 
@@ -288,13 +290,26 @@ describe.skipIf(!chromiumPath)('your own brief and highlights, in Chromium', () 
     await options.close();
   });
 
-  it('carries the brief and highlights to a fresh profile in the favorites file', async () => {
+  it('restores a whole backup into a fresh profile: the brief, the highlights, a setting and a feed', async () => {
+    const feedHost = new FeedHost();
+    await feedHost.start();
+    await feedHost.publish(syntheticCatalog(5));
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByRole('checkbox', { name: 'Pinterest Engineering' }).uncheck();
+    await options.getByLabel('Feed URL').fill(feedHost.url);
+    await options.getByRole('button', { name: 'Add feed' }).click();
+    await options
+      .getByRole('list', { name: 'Your feeds' })
+      .getByText(/^5 briefs/)
+      .waitFor();
     const download = options.waitForEvent('download');
-    await options.getByRole('button', { name: 'Export favorites and notes' }).click();
+    await options.getByRole('button', { name: 'Export a whole backup' }).click();
     const file = await (await download).path();
-    await options.getByRole('status').filter({ hasText: 'Your notes on 1 article are in the file too.' }).waitFor();
+    await options
+      .getByRole('status')
+      .filter({ hasText: 'Your notes on 1 article are in the file too. With your settings and 1 feed.' })
+      .waitFor();
     await options.close();
 
     const fresh = await launchWithExtension();
@@ -303,9 +318,14 @@ describe.skipIf(!chromiumPath)('your own brief and highlights, in Chromium', () 
       const freshOptions = await fresh.context.newPage();
       await freshOptions.goto(`chrome-extension://${fresh.extensionId}/options.html`);
       await freshOptions.locator('input[type=file]').setInputFiles(file);
+      await expect
+        .poll(() => freshOptions.locator('.outcome').first().textContent(), { timeout: 15_000 })
+        .toMatch(/Added 3 of your briefs and highlights\. Restored 1 setting\. Added 1 feed\.$/);
+      await freshOptions.reload();
+      expect(await freshOptions.getByRole('checkbox', { name: 'Pinterest Engineering' }).isChecked()).toBe(false);
       await freshOptions
-        .getByRole('status')
-        .filter({ hasText: /Added 3 of your briefs and highlights\./ })
+        .getByRole('list', { name: 'Your feeds' })
+        .getByText(/^5 briefs/)
         .waitFor();
       const freshArticle = await fresh.context.newPage();
       await freshArticle.goto(ARTICLE_URL);
@@ -324,6 +344,7 @@ describe.skipIf(!chromiumPath)('your own brief and highlights, in Chromium', () 
       await expect.poll(() => rows.count()).toBe(1);
     } finally {
       await fresh.close();
+      await feedHost.stop();
     }
   });
 });

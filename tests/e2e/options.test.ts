@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETTINGS_RESERVE, SYNC_LIMITS } from '../../background/sync/sync-quota';
-import { favoritesFileText } from '../../utils/backup/favorites-file';
+import { backupFileText } from '../../utils/backup/favorites-file';
 import { chromiumPath, type ExtensionBrowser, launchWithExtension } from './harness';
 import { posts } from './shipped-catalog';
 
@@ -63,7 +63,7 @@ describe.skipIf(!chromiumPath)('the options page in Chromium', () => {
     await options.locator('input[type=file]').setInputFiles({
       name: 'favorites.json',
       mimeType: 'application/json',
-      buffer: Buffer.from(favoritesFileText(many)),
+      buffer: Buffer.from(backupFileText({ favorites: many, notes: [], settings: {}, feeds: [] })),
     });
     const status = options.getByRole('status').filter({ hasText: /^Imported/ });
     await status.waitFor({ timeout: 20_000 });
@@ -88,12 +88,14 @@ describe.skipIf(!chromiumPath)('the options page in Chromium', () => {
       mimeType: 'application/json',
       buffer: Buffer.from('{"format":"something-else"}'),
     });
-    expect(await options.getByRole('alert').textContent()).toMatch(/^This is not a Blog Brief favorites file/);
+    expect(await options.getByRole('alert').textContent()).toMatch(
+      /^This is not a Blog Brief backup or favorites file/,
+    );
     expect(await sync(null)).toEqual(before);
     await options.close();
   });
 
-  it('exports the favorites to a file the import reads back', async () => {
+  it('exports the favorites in a whole backup the import reads back', async () => {
     const article = await browser.context.newPage();
     await article.goto(posts[0]!.url);
     const save = article
@@ -103,7 +105,7 @@ describe.skipIf(!chromiumPath)('the options page in Chromium', () => {
     await expect.poll(() => save.getAttribute('aria-pressed')).toBe('true');
     const options = await openOptions();
     const download = options.waitForEvent('download');
-    await options.getByRole('button', { name: 'Export favorites' }).click();
+    await options.getByRole('button', { name: 'Export a whole backup' }).click();
     const file = await (await download).createReadStream();
     const chunks: Buffer[] = [];
     for await (const chunk of file) chunks.push(chunk as Buffer);
@@ -111,7 +113,7 @@ describe.skipIf(!chromiumPath)('the options page in Chromium', () => {
     expect(exported.favorites.map((f) => f.id)).toContain(posts[0]!.id);
     await options
       .getByRole('status')
-      .filter({ hasText: /^Exported [\d,]+ favorites?\.$/ })
+      .filter({ hasText: /^Exported [\d,]+ favorites?\. With your settings and 0 feeds\.$/ })
       .waitFor();
     await options.close();
     await article.close();

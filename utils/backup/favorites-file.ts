@@ -1,11 +1,13 @@
 /**
- * The favorites export file: what the options page writes and reads back, the reader's favorites and
- * (since version 2) their notes: briefs and highlights. Import validates the whole file before
- * anything is saved, so a bad file changes nothing, and says what is wrong with it. Version 1 files
- * (favorites only) still import.
+ * The reader's files, written by the options page and read back: the whole backup (favorites,
+ * notes, settings and the feeds they added) and, from earlier versions, the favorites file (version
+ * 1: favorites; version 2: with the notes), which still imports. Import validates the whole file
+ * before anything is saved, so a bad file changes nothing, and says what is wrong with it.
  */
 
 import { z } from '../catalog/zod';
+import { feedUrlProblem } from '../feeds/feed-format';
+import type { SettingChanges, SettingName } from '../messaging/protocol';
 import {
   type ArticleNotes,
   type ArticleRef,
@@ -16,10 +18,12 @@ import {
   NOTE_LIMITS,
   type OwnBrief,
 } from '../notes/own-notes';
+import { SETTING_NAMES } from '../storage/settings';
 import { type Favorite, MAX_TITLE_LENGTH } from '../storage/synced-data';
 import { t } from '../text/i18n';
 
 export const FAVORITES_FILE_FORMAT = 'blog-brief-favorites';
+export const BACKUP_FILE_FORMAT = 'blog-brief-backup';
 
 const FavoriteEntry = z.object({
   id: z.string().regex(/^[0-9a-f]{12}$/, 'must be a 12-character post id'),
@@ -39,6 +43,22 @@ const FavoritesFile = z.object({
   notes: z.array(z.unknown()).optional(),
 });
 
+const BackupFile = z.object({
+  format: z.literal(BACKUP_FILE_FORMAT),
+  version: z.literal(1),
+  exportedAt: z.string(),
+  favorites: z.array(z.unknown()),
+  notes: z.array(z.unknown()),
+  settings: z.record(z.string(), z.unknown()),
+  feeds: z.array(z.unknown()),
+});
+
+/** A feed the reader added, as a backup keeps it: enough to add it again. */
+export interface FeedEntry {
+  url: string;
+  publicKey?: string;
+}
+
 /** One annotated article in the file: its reference, its brief (or null) and its highlights. */
 export interface NotesEntry {
   article: ArticleRef;
@@ -47,7 +67,12 @@ export interface NotesEntry {
 }
 
 export interface FileContents {
+  /** Which file it was: a whole backup, or a favorites file of an earlier version. */
+  kind: 'backup' | 'favorites';
   favorites: FavoriteEntry[];
+  /** Of a backup: the settings by name (only names this version knows), and the feeds. */
+  settings: SettingChanges;
+  feeds: FeedEntry[];
   notes: NotesEntry[];
 }
 
@@ -57,24 +82,39 @@ export class FavoritesFileError extends Error {
   override name = 'FavoritesFileError';
 }
 
-export function favoritesFileText(
-  favorites: readonly Favorite[],
-  notes: readonly ArticleNotes[] = [],
-  exportedAt = new Date(),
-): string {
-  const entries: FavoriteEntry[] = favorites.map(({ id, title, savedAt }) => ({ id, title, savedAt }));
-  const notesEntries: NotesEntry[] = notes.map(({ article, brief, highlights }) => ({ article, brief, highlights }));
+/** What a whole backup holds, as the options page gathers it. */
+export interface BackupContents {
+  favorites: readonly Favorite[];
+  notes: readonly ArticleNotes[];
+  settings: SettingChanges;
+  feeds: readonly FeedEntry[];
+}
+
+/** The whole backup: favorites, notes, settings and feeds, in one versioned file. */
+export function backupFileText({ favorites, notes, settings, feeds }: BackupContents, exportedAt = new Date()): string {
   return `${JSON.stringify(
     {
-      format: FAVORITES_FILE_FORMAT,
-      version: 2,
+      format: BACKUP_FILE_FORMAT,
+      version: 1,
       exportedAt: exportedAt.toISOString(),
-      favorites: entries,
-      notes: notesEntries,
+      favorites: favorites.map(({ id, title, savedAt }) => ({ id, title, savedAt })),
+      notes: notes.map(({ article, brief, highlights }) => ({ article, brief, highlights })),
+      settings,
+      feeds: feeds.map(({ url, publicKey }) => (publicKey ? { url, publicKey } : { url })),
     },
     null,
     2,
   )}\n`;
+}
+
+/** What is wrong with one feed of a backup, or null when nothing is. */
+function feedEntryProblem(raw: unknown): string | null {
+  const { url, publicKey } = (raw ?? {}) as Partial<Record<keyof FeedEntry, unknown>>;
+  if (typeof url !== 'string') return 'field "url" must be the URL of a feed';
+  const problem = feedUrlProblem(url);
+  if (problem) return `field "url" (${url}): ${problem}`;
+  if (publicKey !== undefined && typeof publicKey !== 'string') return `field "publicKey" (${url}) must be text`;
+  return null;
 }
 
 /** What is wrong with one annotated article of a file, by field, or null when nothing is. */
@@ -97,7 +137,8 @@ export function parseFavoritesFile(text: string): FileContents {
   } catch {
     throw new FavoritesFileError(t('fileNotJson'));
   }
-  const file = FavoritesFile.safeParse(json);
+  const format = (json as { format?: unknown } | null)?.format;
+  const file = format === BACKUP_FILE_FORMAT ? BackupFile.safeParse(json) : FavoritesFile.safeParse(json);
   if (!file.success) {
     const formatIssue = file.error.issues.some((i) => i.path[0] === 'format' || i.path.length === 0);
     throw new FavoritesFileError(
@@ -122,6 +163,22 @@ export function parseFavoritesFile(text: string): FileContents {
     if (problem) problems.push(`annotated article #${index + 1}: ${problem}`);
     else notes.push(raw as NotesEntry);
   });
+  const settings: SettingChanges = {};
+  const feeds: FeedEntry[] = [];
+  if (file.data.format === BACKUP_FILE_FORMAT) {
+    const backup = file.data;
+    for (const [name, value] of Object.entries(backup.settings)) {
+      // A setting of a later version is left alone; one this version knows must be on or off.
+      if (!SETTING_NAMES.includes(name as SettingName)) continue;
+      if (typeof value === 'boolean') settings[name as SettingName] = value;
+      else problems.push(`setting "${name}": must be true or false`);
+    }
+    backup.feeds.forEach((raw, index) => {
+      const problem = feedEntryProblem(raw);
+      if (problem) problems.push(`feed #${index + 1}: ${problem}`);
+      else feeds.push(raw as FeedEntry);
+    });
+  }
   if (problems.length)
     throw new FavoritesFileError(
       t(
@@ -129,5 +186,6 @@ export function parseFavoritesFile(text: string): FileContents {
         problems.slice(0, 3).join('. ') + (problems.length > 3 ? ` ${t('fileMoreProblems', problems.length - 3)}` : ''),
       ),
     );
-  return { favorites: entries, notes };
+  const kind = file.data.format === BACKUP_FILE_FORMAT ? 'backup' : 'favorites';
+  return { kind, favorites: entries, notes, settings, feeds };
 }

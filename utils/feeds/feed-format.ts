@@ -55,6 +55,20 @@ export const FeedIndexSchema = z.object({
 export type FeedIndex = z.infer<typeof FeedIndexSchema>;
 export type ShardRef = z.infer<typeof ShardRef>;
 
+/** https anywhere; http only to this machine, for local authoring and tests. */
+export function feedUrlProblem(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'it is not a URL';
+  }
+  if (parsed.protocol === 'https:') return null;
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
+  if (parsed.protocol === 'http:' && loopback) return null;
+  return 'a feed must be served over https (http only from this computer: 127.0.0.1 or localhost)';
+}
+
 export class FeedError extends Error {
   override name = 'FeedError';
 }

@@ -56,6 +56,8 @@ export type SettingChanges = Partial<Record<SettingName, boolean>>;
 export interface FeedSummary {
   url: string;
   signed: boolean;
+  /** The key it was added with (public: readers paste it), for a backup to add it again. */
+  publicKey?: string;
   briefs: number;
   /** Posts the feed holds for blogs Blog Brief does not cover, refused. */
   otherBlogs: number;
@@ -142,6 +144,8 @@ export interface BackgroundRequests {
   'feeds:check': { request: { url: string }; response: undefined };
   'feeds:remove': { request: { url: string }; response: undefined };
   'settings:set': { request: { changes: SettingChanges }; response: WriteReceipt };
+  /** Every setting by name, as the writer holds them (a change just made included): what a backup keeps. */
+  'settings:get': { request: Record<never, never>; response: SettingChanges };
   /** The reader's notes on one article (by its URL key), or null: none. */
   'notes:get': { request: { article: string }; response: ArticleNotes | null };
   /** Every annotated article, newest change first (the popup's "Your notes"). */
@@ -204,6 +208,7 @@ const BACKGROUND_REQUEST_TYPES: Record<BackgroundRequestType, true> = {
   'favorites:save': true,
   'favorites:unsave': true,
   'settings:set': true,
+  'settings:get': true,
   'feeds:list': true,
   'feeds:add': true,
   'feeds:check': true,

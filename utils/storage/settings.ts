@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { BLOG_IDS, type BlogId } from '../catalog/blogs';
-import type { SettingName } from '../messaging/protocol';
+import type { SettingChanges, SettingName } from '../messaging/protocol';
 import { isOutboxEntry, OUTBOX_PREFIX, SETTING_PREFIX } from './synced-data';
 
 /** Every setting's name, and the only names `settings:set` accepts; all settings are on/off. */
@@ -81,5 +81,17 @@ export async function readSettings(
     whatsNew: value(SETTING_KEYS.whatsNew) === true,
     whatsNewAsked: value(SETTING_KEYS.whatsNewAsked) === true,
     newCountBadge: value(SETTING_KEYS.newCountBadge) !== false,
+  };
+}
+
+/** Every setting by its name, as `settings:set` takes them (and a backup keeps them). */
+export function settingsByName(settings: Settings): SettingChanges {
+  return {
+    panelCollapsed: settings.panelCollapsed,
+    briefInSidePanel: settings.briefInSidePanel,
+    ...Object.fromEntries(BLOG_IDS.map((blog) => [`blogEnabled:${blog}`, settings.blogEnabled[blog]])),
+    whatsNew: settings.whatsNew,
+    whatsNewAsked: settings.whatsNewAsked,
+    newCountBadge: settings.newCountBadge,
   };
 }

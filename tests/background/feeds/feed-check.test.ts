@@ -4,15 +4,10 @@
  * by the real builder: no mocked fetch.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CHECK_EVERY_MS,
-  checkFeed,
-  feedUrlProblem,
-  type HeldFeed,
-  nextCheck,
-} from '../../../background/feeds/feed-check';
+import { CHECK_EVERY_MS, checkFeed, type HeldFeed, nextCheck } from '../../../background/feeds/feed-check';
 import { FeedHost } from '../../../tools/feed-host';
 import { syntheticCatalog } from '../../../tools/synthetic-catalog';
+import { feedUrlProblem } from '../../../utils/feeds/feed-format';
 import { generateFeedKeys } from '../../../utils/feeds/feed-signing';
 
 const held = (check: Awaited<ReturnType<typeof checkFeed>>): HeldFeed =>

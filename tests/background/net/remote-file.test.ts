@@ -5,9 +5,9 @@
  */
 import { createGzip } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { feedUrlProblem } from '../../../background/feeds/feed-check';
 import { fetchRemoteFile } from '../../../background/net/remote-file';
 import { FeedHost } from '../../../tools/feed-host';
+import { feedUrlProblem } from '../../../utils/feeds/feed-format';
 
 const request = { what: 'the feed', urlProblem: feedUrlProblem, maxBytes: 1_000_000, timeoutMs: 2_000 };
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../entrypoints/options/App';
 import { createFavorites, favoritesViaBackground } from '../../../pages/favorites-signals';
-import { favoritesFileText } from '../../../utils/backup/favorites-file';
+import { backupFileText } from '../../../utils/backup/favorites-file';
 import { FAVORITE_PREFIX as SYNC_PREFIX } from '../../../utils/storage/synced-data';
 import { runBackground } from '../../background-harness';
 
@@ -27,10 +27,15 @@ describe('the options page', () => {
     const favorites = await renderOptions();
     await favorites.save({ id: '028e9637f041', title: 'Maestro' });
     chooseFile(
-      favoritesFileText([
-        { id: '028e9637f041', title: 'Maestro', savedAt: 1, localOnly: false },
-        { id: 'bcb0e49c5cf8', title: 'Seamless Istio Upgrades at Scale', savedAt: 2, localOnly: false },
-      ]),
+      backupFileText({
+        favorites: [
+          { id: '028e9637f041', title: 'Maestro', savedAt: 1, localOnly: false },
+          { id: 'bcb0e49c5cf8', title: 'Seamless Istio Upgrades at Scale', savedAt: 2, localOnly: false },
+        ],
+        notes: [],
+        settings: {},
+        feeds: [],
+      }),
     );
     await waitFor(async () =>
       expect((await screen.findByRole('status')).textContent).toBe('Imported 1 new favorite. 1 was already saved.'),

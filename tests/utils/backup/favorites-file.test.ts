@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FavoritesFileError, favoritesFileText, parseFavoritesFile } from '../../../utils/backup/favorites-file';
+import { backupFileText, FavoritesFileError, parseFavoritesFile } from '../../../utils/backup/favorites-file';
 
 const favorite = { id: '028e9637f041', title: 'Maestro', savedAt: 1_700_000_000_000, localOnly: false };
 const article = {
@@ -27,17 +27,66 @@ const fileWith = (fields: Record<string, unknown>) =>
   JSON.stringify({ format: 'blog-brief-favorites', version: 2, exportedAt: 'x', favorites: [], ...fields });
 
 describe('the favorites file', () => {
-  it('round-trips what it exports', () => {
-    const text = favoritesFileText([favorite], [notes], new Date('2026-01-02T03:04:05Z'));
+  it('round-trips a whole backup: favorites, notes, settings, feeds', () => {
+    const feeds = [
+      { url: 'https://team.example/briefs/index.json' },
+      { url: 'http://127.0.0.1:8080/index.json', publicKey: 'k'.repeat(44) },
+    ];
+    const settings = { whatsNew: true, 'blogEnabled:pinterest': false } as const;
+    const text = backupFileText(
+      { favorites: [favorite], notes: [notes], settings, feeds },
+      new Date('2026-01-02T03:04:05Z'),
+    );
     expect(JSON.parse(text)).toMatchObject({
-      format: 'blog-brief-favorites',
-      version: 2,
+      format: 'blog-brief-backup',
+      version: 1,
       exportedAt: '2026-01-02T03:04:05.000Z',
     });
     expect(parseFavoritesFile(text)).toEqual({
+      kind: 'backup',
+      favorites: [{ id: favorite.id, title: 'Maestro', savedAt: favorite.savedAt }],
+      notes: [{ article, brief: notes.brief, highlights: [highlight] }],
+      settings,
+      feeds,
+    });
+  });
+
+  it('imports a favorites file of version 2, with the notes', () => {
+    const text = fileWith({
       favorites: [{ id: favorite.id, title: 'Maestro', savedAt: favorite.savedAt }],
       notes: [{ article, brief: notes.brief, highlights: [highlight] }],
     });
+    expect(parseFavoritesFile(text)).toEqual({
+      kind: 'favorites',
+      favorites: [{ id: favorite.id, title: 'Maestro', savedAt: favorite.savedAt }],
+      notes: [{ article, brief: notes.brief, highlights: [highlight] }],
+      settings: {},
+      feeds: [],
+    });
+  });
+
+  it('leaves a setting of a later version alone, and refuses a backup with a bad setting or feed, naming it', () => {
+    const backup = (fields: Record<string, unknown>) =>
+      JSON.stringify({
+        format: 'blog-brief-backup',
+        version: 1,
+        exportedAt: 'x',
+        favorites: [],
+        notes: [],
+        settings: {},
+        feeds: [],
+        ...fields,
+      });
+    expect(parseFavoritesFile(backup({ settings: { aSettingOfLater: 3, whatsNew: true } })).settings).toEqual({
+      whatsNew: true,
+    });
+    expect(() => parseFavoritesFile(backup({ settings: { whatsNew: 'yes' } }))).toThrow(
+      /setting "whatsNew": must be true or false/,
+    );
+    expect(() => parseFavoritesFile(backup({ feeds: [{ url: 'http://evil.example/index.json' }] }))).toThrow(
+      /feed #1: field "url" \(http:\/\/evil.example\/index.json\): a feed must be served over https/,
+    );
+    expect(() => parseFavoritesFile(backup({ feeds: [{ url: 'javascript:alert(1)' }] }))).toThrow(/feed #1/);
   });
 
   it('imports a file of the first version, favorites only', () => {
@@ -48,8 +97,11 @@ describe('the favorites file', () => {
       favorites: [{ id: favorite.id, title: 'Maestro', savedAt: favorite.savedAt }],
     });
     expect(parseFavoritesFile(text)).toEqual({
+      kind: 'favorites',
       favorites: [{ id: favorite.id, title: 'Maestro', savedAt: favorite.savedAt }],
       notes: [],
+      settings: {},
+      feeds: [],
     });
   });
 
@@ -60,7 +112,7 @@ describe('the favorites file', () => {
 
   it.each([
     ['text that is not JSON', 'not json', /This file is not JSON/],
-    ['JSON of something else', '{"name":"package"}', /not a Blog Brief favorites file/],
+    ['JSON of something else', '{"name":"package"}', /not a Blog Brief backup or favorites file/],
     [
       'a bad post id',
       JSON.stringify({
