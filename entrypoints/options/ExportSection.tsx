@@ -3,6 +3,7 @@ import { indexedDbCatalogSource } from '../../pages/browse/catalog-source';
 import { gatherArticles } from '../../pages/export/export-articles';
 import type { FavoritesStore } from '../../pages/favorites-signals';
 import { allInOneMarkdown, markdownZip } from '../../utils/export/markdown';
+import { type KnownArticle, ownFeedPosts, ownFeedZip } from '../../utils/export/own-feed';
 import { askBackground } from '../../utils/messaging/protocol';
 import { plural, t } from '../../utils/text/i18n';
 
@@ -19,7 +20,9 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Markdown for notes apps: every article the reader saved or annotated, with the curated brief,
- * theirs and their highlights; one file per article in a zip, or all in one file.
+ * theirs and their highlights; one file per article in a zip, or all in one file. And the reader's
+ * briefs published as a feed of briefs, a zip to upload to any static host (README, "Your briefs as
+ * your team's feed").
  */
 export function ExportSection({ favorites }: { favorites: FavoritesStore }) {
   const [outcome, setOutcome] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -36,6 +39,32 @@ export function ExportSection({ favorites }: { favorites: FavoritesStore }) {
       setOutcome({ kind: 'error', text: t('markdownFailed', error instanceof Error ? error.message : String(error)) });
     }
   };
+  const publish = async () => {
+    try {
+      const [notes, news] = await Promise.all([
+        askBackground('notes:list', {}),
+        askBackground('news:list', {}).catch(() => ({ rows: [] })),
+      ]);
+      const source = indexedDbCatalogSource();
+      const known = new Map<string, KnownArticle>();
+      for (const note of notes) {
+        const post = await source.postAt(note.article.url).catch(() => null);
+        const id = /^medium:([0-9a-f]{12})$/.exec(note.article.key)?.[1];
+        known.set(note.article.key, { post, news: news.rows.find((r) => r.article.id === id)?.article ?? null });
+      }
+      const { posts, leftOut } = ownFeedPosts(notes, (note) => known.get(note.article.key)!);
+      const left = leftOut.length
+        ? ` ${t('feedLeftOut', leftOut.map((l) => `“${l.title}”: ${l.reason}`).join('; '))}`
+        : '';
+      if (posts.length === 0) return setOutcome({ kind: 'error', text: `${t('feedNothingToPublish')}${left}` });
+      const latest = Math.max(...notes.map((n) => n.brief?.updatedAt ?? 0));
+      const zip = await ownFeedZip(posts, new Date(latest));
+      download(zip as Uint8Array<ArrayBuffer>, `blog-brief-feed-${today()}.zip`, 'application/zip');
+      setOutcome({ kind: 'ok', text: `${plural('feedPublished', posts.length)}${left}` });
+    } catch (error) {
+      setOutcome({ kind: 'error', text: t('markdownFailed', error instanceof Error ? error.message : String(error)) });
+    }
+  };
   return (
     <section aria-labelledby="markdown-heading">
       <h2 id="markdown-heading">{t('markdownHeading')}</h2>
@@ -46,6 +75,12 @@ export function ExportSection({ favorites }: { favorites: FavoritesStore }) {
         </button>
         <button type="button" class="button" onClick={() => void exportAs('one')}>
           {t('markdownOneFile')}
+        </button>
+      </div>
+      <p class="hint">{t('feedPublishHelp')}</p>
+      <div class="actions">
+        <button type="button" class="button" onClick={() => void publish()}>
+          {t('feedPublish')}
         </button>
       </div>
       {outcome && (

@@ -290,6 +290,44 @@ describe.skipIf(!chromiumPath)('your own brief and highlights, in Chromium', () 
     await options.close();
   });
 
+  it('publishes the reader’s briefs as a feed that a teammate adds, and sees beside the article', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const zipped = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Publish my briefs as a feed' }).click();
+    const files = unzipSync(new Uint8Array(await readFile((await (await zipped).path())!)));
+    await options.getByRole('status').filter({ hasText: 'Published 1 brief as a feed' }).waitFor();
+    await options.close();
+    // The zip unpacked on a static host: here, a real server on 127.0.0.1.
+    const teamHost = new FeedHost();
+    await teamHost.start();
+    for (const [path, bytes] of Object.entries(files)) teamHost.files.set(path, strFromU8(bytes));
+
+    const teammate = await launchWithExtension();
+    try {
+      await teammate.serve(ARTICLE_URL, page());
+      const teammateOptions = await teammate.context.newPage();
+      await teammateOptions.goto(`chrome-extension://${teammate.extensionId}/options.html`);
+      await teammateOptions.getByLabel('Feed URL').fill(teamHost.url);
+      await teammateOptions.getByRole('button', { name: 'Add feed' }).click();
+      await teammateOptions
+        .getByRole('list', { name: 'Your feeds' })
+        .getByText(/^1 brief/)
+        .waitFor();
+      const teammateArticle = await teammate.context.newPage();
+      await teammateArticle.setViewportSize({ width: 1400, height: 900 });
+      await teammateArticle.goto(ARTICLE_URL);
+      const brief = teammateArticle.getByRole('complementary', { name: 'Blog Brief' });
+      await expect
+        .poll(() => brief.getByRole('heading', { level: 2 }).textContent(), { timeout: 10_000 })
+        .toBe('How we tail logs at scale');
+      expect(await brief.textContent()).toContain('We tail logs the same way and our agent drops batches under load');
+    } finally {
+      await teammate.close();
+      await teamHost.stop();
+    }
+  });
+
   it('restores a whole backup into a fresh profile: the brief, the highlights, a setting and a feed', async () => {
     const feedHost = new FeedHost();
     await feedHost.start();
