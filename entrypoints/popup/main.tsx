@@ -24,7 +24,8 @@ addEventListener('pageshow', (event) => event.persisted && void favorites.resume
 document.documentElement.lang = t('languageTag');
 document.title = t('extName');
 
-const model = createBrowseModel(indexedDbCatalogSource(), favorites.list);
+const source = indexedDbCatalogSource();
+const model = createBrowseModel(source, favorites.list);
 const notes = createNotesList();
 addEventListener('pagehide', () => notes.dispose());
 const news = createNewsList();

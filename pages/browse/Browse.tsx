@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { CopyButton } from '../../components/CopyButton';
 import { focusFirstRow, PostList } from '../../components/PostList';
 import { PostRow } from '../../components/PostRow';
 import { SearchBox } from '../../components/SearchBox';
@@ -7,6 +8,7 @@ import { TagBar } from '../../components/TagBar';
 import { ToggleGroup } from '../../components/ToggleGroup';
 import { BLOG_IDS, BLOGS, type BlogId } from '../../utils/catalog/blogs';
 import type { TagCount } from '../../utils/catalog/catalog-query';
+import type { Post } from '../../utils/catalog/catalog-schema';
 import { urlKey } from '../../utils/catalog/match';
 import { askBackground } from '../../utils/messaging/protocol';
 import type { NewArticle } from '../../utils/news/new-article';
@@ -42,6 +44,7 @@ export function Browse({
   news,
   articleTab,
   onAddBrief,
+  postAt,
 }: {
   model: BrowseModel;
   favorites: FavoritesStore;
@@ -49,6 +52,8 @@ export function Browse({
   news?: NewsList;
   articleTab?: ArticleTab | null;
   onAddBrief?: (tab: ArticleTab) => void;
+  /** The catalog's brief of an article URL: what "Copy as Markdown" on an annotated article adds. */
+  postAt?: (url: string) => Promise<Post | null>;
 }) {
   const searchRef = useRef<HTMLInputElement>(null);
   useSlashFocus(searchRef);
@@ -66,6 +71,16 @@ export function Browse({
     <FavoriteToggle store={favorites} post={post} class="row-save" />
   );
   const posts = (result?.posts ?? []).filter((post) => post.id !== current?.id);
+  /** One article as Markdown (utils/export/markdown.ts): its brief, the reader's notes, when saved. */
+  const markdownOf = async (article: { title: string; url: string; blog: Post['blog'] }, post: Post | null) => {
+    const key = urlKey(article.url);
+    const own = notes?.all.value.find((n) => n.article.key === key) ?? null;
+    const catalogPost = post ?? (postAt ? await postAt(article.url).catch(() => null) : null);
+    const saved = catalogPost ? favorites.list.value.find((f) => f.id === catalogPost.id) : undefined;
+    // Loaded on the click: the Markdown writer (and its YAML library) is no part of the popup's opening.
+    const { articleMarkdown } = await import('../../utils/export/markdown');
+    return articleMarkdown({ ...article, post: catalogPost, notes: own, savedAt: saved?.savedAt ?? null });
+  };
   const words = model.words.value;
 
   return (
@@ -101,6 +116,7 @@ export function Browse({
           notes={matchNotes(notes.all.value, { words, blog: model.blog.value, tags: model.tags.value })}
           words={words}
           filtering={model.filtering.value}
+          markdownOf={(article) => markdownOf(article, null)}
         />
       ) : (
         <>
@@ -116,6 +132,7 @@ export function Browse({
                 hasNotes={hasNotes(current)}
                 actions={saveButton(current)}
               />
+              <CopyButton text={() => markdownOf(current, current)} />
             </section>
           )}
           <section class="results" aria-labelledby="results-heading" aria-busy={model.loading.value}>

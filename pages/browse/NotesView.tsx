@@ -1,7 +1,8 @@
+import { CopyButton } from '../../components/CopyButton';
 import { Highlight } from '../../components/Highlight';
 import { TagList } from '../../components/TagList';
 import { BLOGS } from '../../utils/catalog/blogs';
-import type { ArticleNotes } from '../../utils/notes/own-notes';
+import type { ArticleNotes, ArticleRef } from '../../utils/notes/own-notes';
 import { highlightSegments } from '../../utils/search/words';
 import { formatDay } from '../../utils/text/format';
 import { plural, t } from '../../utils/text/i18n';
@@ -11,10 +12,13 @@ export function NotesView({
   notes,
   words,
   filtering,
+  markdownOf,
 }: {
   notes: readonly ArticleNotes[];
   words: readonly string[];
   filtering: boolean;
+  /** "Copy as Markdown" of one article. */
+  markdownOf: (article: ArticleRef) => Promise<string>;
 }) {
   return (
     <section class="results" aria-labelledby="results-heading">
@@ -30,7 +34,7 @@ export function NotesView({
       <ul class="posts" aria-label={t('notesList')}>
         {notes.map((article) => (
           <li key={article.article.key}>
-            <NotesRow notes={article} words={words} />
+            <NotesRow notes={article} words={words} markdownOf={markdownOf} />
           </li>
         ))}
       </ul>
@@ -38,7 +42,15 @@ export function NotesView({
   );
 }
 
-function NotesRow({ notes, words }: { notes: ArticleNotes; words: readonly string[] }) {
+function NotesRow({
+  notes,
+  words,
+  markdownOf,
+}: {
+  notes: ArticleNotes;
+  words: readonly string[];
+  markdownOf: (article: ArticleRef) => Promise<string>;
+}) {
   const { article, brief, highlights } = notes;
   const id = `notes-${article.key.replace(/[^a-z0-9]/gi, '-')}`;
   // With a search, the highlights that match say why the row is here; without, the first two.
@@ -92,6 +104,7 @@ function NotesRow({ notes, words }: { notes: ArticleNotes; words: readonly strin
       {brief && brief.tags.length > 0 && (
         <TagList tags={brief.tags} renderTag={(tag) => <Highlight text={tag} words={words} />} />
       )}
+      <CopyButton text={() => markdownOf(article)} />
     </article>
   );
 }

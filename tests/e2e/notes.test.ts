@@ -263,6 +263,25 @@ describe.skipIf(!chromiumPath)('your own brief and highlights, in Chromium', () 
     await popup.close();
   });
 
+  it('copies the annotated article as Markdown from the popup', async () => {
+    const popup = await browser.openPopup();
+    // What the button hands the clipboard (a test cannot be granted reading an extension page's).
+    await popup.evaluate(() => {
+      navigator.clipboard.writeText = async (text: string) => {
+        (window as unknown as { copied: string }).copied = text;
+      };
+    });
+    await popup.getByRole('button', { name: /Your notes/ }).click();
+    const row = popup.getByRole('list', { name: 'Articles you annotated' }).getByRole('article').first();
+    await row.getByRole('button', { name: 'Copy as Markdown' }).click();
+    await row.getByRole('button', { name: 'Copied' }).waitFor();
+    const md = await popup.evaluate(() => (window as unknown as { copied: string }).copied);
+    expect(md).toMatch(/^---\ntitle: How we tail logs at scale\n/);
+    expect(md).toContain('## Your brief\n\nWe tail logs the same way');
+    expect(md.split('\n').filter((l) => l.startsWith('> '))).toHaveLength(3);
+    await popup.close();
+  });
+
   it('removes a highlight from the panel', async () => {
     await article.bringToFront();
     await awaitFrame();
