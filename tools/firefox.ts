@@ -69,16 +69,16 @@ interface BlockedRequest {
 export async function launchFirefox({
   extensionPath,
   blogPage,
-  localHosts,
+  httpsProxy,
   colorScheme,
 }: {
   extensionPath: string;
   blogPage: (url: string) => string;
   /**
-   * Hostnames resolved to 127.0.0.1, their certificates not checked: for requests BiDi's
-   * interception does not see (the extension's background), answered by tools/https-host.ts.
+   * A CONNECT proxy on 127.0.0.1 for every https request, certificates not checked: for requests
+   * BiDi's interception does not see (the extension's background), answered by tools/https-host.ts.
    */
-  localHosts?: readonly string[];
+  httpsProxy?: number;
   /** What pages see as prefers-color-scheme (BiDi has no media emulation in Firefox). */
   colorScheme?: 'light' | 'dark';
 }): Promise<LaunchedFirefox> {
@@ -96,9 +96,11 @@ export async function launchFirefox({
       // Extension pages in tabs, as a reader opens them, not in a separate window per page.
       'browser.link.open_newwindow': 3,
       ...(colorScheme ? { 'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1 } : {}),
-      ...(localHosts?.length ? { 'network.dns.localDomains': localHosts.join(',') } : {}),
+      ...(httpsProxy
+        ? { 'network.proxy.type': 1, 'network.proxy.ssl': '127.0.0.1', 'network.proxy.ssl_port': httpsProxy }
+        : {}),
     },
-    acceptInsecureCerts: Boolean(localHosts?.length),
+    acceptInsecureCerts: Boolean(httpsProxy),
   });
   // Firefox wants an absolute path.
   await browser.installExtension(resolve(extensionPath));

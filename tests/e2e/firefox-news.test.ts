@@ -1,8 +1,8 @@
 /**
  * What's new on the blogs in a real Firefox (issue 22): the real Netflix TechBlog feed answered at
- * its real URL by an HTTPS server on this machine that Firefox is told the blogs' hosts resolve to
- * (tools/https-host.ts; BiDi's interception does not see the background's requests, and the build
- * has no test seam). Off, no
+ * its real URL by an HTTPS server on this machine, reached through a CONNECT proxy Firefox is told
+ * to use (tools/https-host.ts; BiDi's interception does not see the background's requests, and the
+ * build has no test seam). Off, no
  * request; turned on in the options page, the popup's "New" view lists the 10 articles with their
  * count; a challenge page keeps them and the options page says why.
  */
@@ -12,7 +12,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type LaunchedFirefox, launchFirefox, waitInPage } from '../../tools/firefox';
 import { articlePage } from '../../tools/fixture-pages';
-import { startHttpsHost } from '../../tools/https-host';
+import { type HttpsHost, startHttpsHost } from '../../tools/https-host';
 import { BLOG_FEEDS } from '../../utils/catalog/blogs';
 import { until } from './firefox-probes';
 import { posts } from './shipped-catalog';
@@ -38,7 +38,7 @@ describe.skipIf(!inject('firefoxPath'))("what's new on the blogs, in Firefox", (
   let answer: 'feed' | 'challenge' | 'malformed' = 'feed';
   /** Conditional requests the server answered 304. */
   let notModified = 0;
-  let feedHost: { close(): Promise<void> } | undefined;
+  let feedHost: HttpsHost | undefined;
   beforeAll(async () => {
     const hosts = [...new Set(Object.values(BLOG_FEEDS).map((url) => new URL(url!).hostname))];
     feedHost = await startHttpsHost(hosts, (url, headers) => {
@@ -57,7 +57,7 @@ describe.skipIf(!inject('firefoxPath'))("what's new on the blogs, in Firefox", (
     firefox = await launchFirefox({
       extensionPath: inject('firefoxExtensionPath'),
       blogPage: () => articlePage(),
-      localHosts: hosts,
+      httpsProxy: feedHost.proxyPort,
     });
     options = await firefox.openExtensionPage('options.html', { width: 900, height: 900 });
   }, 60_000);
