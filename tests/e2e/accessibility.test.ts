@@ -4,8 +4,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BLOG_FEEDS } from '../../utils/catalog/blogs';
 import { chromiumPath, type ExtensionBrowser, launchWithExtension } from './harness';
 import { posts } from './shipped-catalog';
 
@@ -42,6 +44,19 @@ describe.skipIf(!chromiumPath)('accessibility, in Chromium', () => {
   let browser: ExtensionBrowser;
   beforeAll(async () => {
     browser = await launchWithExtension();
+    // The blogs' feeds, for the "New" view: the real Netflix TechBlog feed, the others empty.
+    const realFeed = await readFile(
+      resolve(import.meta.dirname, '../../../shared/reference/real-pages/rss-netflix-techblog-2021.xml'),
+      'utf8',
+    );
+    for (const url of Object.values(BLOG_FEEDS)) {
+      await browser.context.route(url!, (route) =>
+        route.fulfill({
+          contentType: 'application/rss+xml',
+          body: url === BLOG_FEEDS.netflix ? realFeed : '<rss version="2.0"><channel></channel></rss>',
+        }),
+      );
+    }
   });
   afterAll(() => browser?.close());
 
@@ -55,6 +70,25 @@ describe.skipIf(!chromiumPath)('accessibility, in Chromium', () => {
       const word = posts[0]!.bullets[0]!.split(/\W+/).find((w) => w.length > 5)!;
       await popup.getByRole('searchbox', { name: 'Search' }).fill(word);
       await popup.getByText(/found$/).waitFor();
+      expect(await violations(popup)).toEqual([]);
+      await popup.close();
+    });
+
+    it(`popup's "New" view, ${colorScheme}: no serious or critical axe violation, the offer included`, async () => {
+      const popup = await browser.openPopup();
+      await popup.emulateMedia({ colorScheme });
+      // Offered until the first run of this test turns it on.
+      const offer = popup.getByRole('button', { name: 'Show new articles' });
+      await offer
+        .or(popup.getByRole('button', { name: /^New \d+$/ }))
+        .first()
+        .waitFor();
+      if (await offer.isVisible()) {
+        expect(await violations(popup)).toEqual([]);
+        await offer.click();
+      }
+      await popup.getByRole('button', { name: /^New \d+$/ }).click();
+      await popup.getByRole('list', { name: 'New articles' }).getByRole('article').first().waitFor();
       expect(await violations(popup)).toEqual([]);
       await popup.close();
     });
