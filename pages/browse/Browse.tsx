@@ -21,7 +21,7 @@ import type { Favorite, FavoritesStore } from '../favorites-signals';
 import type { NewsList } from '../news-signals';
 import type { NotesList } from '../notes-signals';
 import type { BrowseModel } from './browse-model';
-import { NewsView } from './NewsView';
+import { NewArticleRow, NewsView } from './NewsView';
 import { NotesView } from './NotesView';
 
 /** What the popup knows of the reader's tab: where "Add your brief for this article" applies. */
@@ -155,11 +155,25 @@ export function Browse({
             />
             {missing.length > 0 && (
               <ul class="posts missing" aria-label={t('missingFavoritesList')}>
-                {missing.map((favorite) => (
-                  <li key={favorite.id}>
-                    <MissingFavoriteRow favorite={favorite} favorites={favorites} />
-                  </li>
-                ))}
+                {missing.map((favorite) => {
+                  // Saved from the "New" view: an article of the blogs' feeds, not of the catalog.
+                  const announced = news?.rows.value.find((row) => row.article.id === favorite.id)?.article;
+                  return (
+                    <li key={favorite.id}>
+                      {announced ? (
+                        <NewArticleRow
+                          article={{ ...announced, seen: true }}
+                          words={words}
+                          hasNotes={hasNotes(announced)}
+                          actions={saveButton(announced)}
+                          onAddBrief={addBriefInNewTab}
+                        />
+                      ) : (
+                        <MissingFavoriteRow favorite={favorite} favorites={favorites} />
+                      )}
+                    </li>
+                  );
+                })}
               </ul>
             )}
             {result && result.posts.length < result.total && (

@@ -77,7 +77,8 @@ export function NewsView({
   );
 }
 
-function NewArticleRow({
+/** An article as its blog's feed announced it (also a favorite saved from "New", in the Favorites view). */
+export function NewArticleRow({
   article,
   words,
   hasNotes,

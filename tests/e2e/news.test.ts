@@ -101,6 +101,18 @@ describe.skipIf(!chromiumPath)("what's new on the blogs, in Chromium", () => {
     await popup.getByRole('searchbox', { name: 'Search' }).fill('');
   });
 
+  it('saves a new article to favorites, listed there as the feed announced it', async () => {
+    const row = newRows().filter({ hasText: 'Data Engineers of Netflix' }).first();
+    await row.getByRole('button', { name: 'Save to favorites' }).click();
+    await popup.getByRole('button', { name: /^Favorites/ }).click();
+    const saved = popup.getByRole('article').filter({ hasText: 'Data Engineers of Netflix' });
+    await expect.poll(() => saved.count()).toBe(1);
+    expect(await saved.textContent()).toMatch(/Netflix · .+ · Netflix Technology Blog · \d+ min read/);
+    expect(await saved.textContent()).not.toContain('no longer in the catalog');
+    await saved.getByRole('button', { name: 'Save to favorites' }).click();
+    await popup.getByRole('button', { name: /^New \d+$/ }).click();
+  });
+
   it('checks again with a conditional request: 304 changes nothing', async () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
