@@ -20,7 +20,7 @@ import {
   storeNewArticles,
 } from '../../utils/storage/news-db';
 import { nextCheck } from '../feeds/feed-check';
-import { fetchRemoteFile, RemoteFileError } from '../net/remote-file';
+import { fetchRemoteFile, REMOTE_TIMEOUT_MS, RemoteFileError } from '../net/remote-file';
 
 /** About every 3 hours: ± 25 %, so readers' browsers do not ask in step. */
 export const NEWS_EVERY_MS = 3 * 3_600_000;
@@ -67,7 +67,7 @@ export function createNewsService(deps: NewsServiceDeps) {
         what: 'the feed',
         urlProblem: feedUrlProblem,
         maxBytes: MAX_NEWS_BYTES,
-        timeoutMs: deps.timeoutMs ?? 30_000,
+        timeoutMs: deps.timeoutMs ?? REMOTE_TIMEOUT_MS,
         headers,
         fetchFn: deps.fetchFn,
       });
@@ -90,10 +90,15 @@ export function createNewsService(deps: NewsServiceDeps) {
       };
       await storeNewArticles(db, blog, parsed.articles, status, at);
     } catch (error) {
-      if (!(error instanceof RemoteFileError || error instanceof NewsFeedError)) throw error;
+      // A fetch or a feed refused says why in its own words; anything else (storage refusing the
+      // articles) is said too: the status is where the reader learns why nothing new came.
+      const message = error instanceof Error ? error.message : String(error);
+      const said = error instanceof NewsFeedError || error instanceof RemoteFileError;
       const at = now();
       const failures = held.failures + 1;
-      const reason = error.message.charAt(0).toUpperCase() + error.message.slice(1);
+      const reason = said
+        ? message.charAt(0).toUpperCase() + message.slice(1)
+        : `Could not keep the articles (${message})`;
       await putNewsStatus(db, {
         ...held,
         checkedAt: at,
@@ -119,7 +124,8 @@ export function createNewsService(deps: NewsServiceDeps) {
     await Promise.all(
       feeds
         .filter(([blog]) => force || (statuses.find((s) => s.blog === blog)?.nextCheckAt ?? 0) <= at)
-        .map(([blog, url]) => checkOne(db, blog, url)),
+        // A feed whose status could not even be stored is tried again at the next round.
+        .map(([blog, url]) => checkOne(db, blog, url).catch(() => undefined)),
     );
     await schedule(db);
     onUnseenChanged(await unseen(db));
