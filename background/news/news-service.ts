@@ -52,6 +52,8 @@ export function createNewsService(deps: NewsServiceDeps) {
   const random = deps.random ?? Math.random;
   /** One round of checks at a time: "Check now" during an alarm's round waits for it. */
   let running: Promise<void> | null = null;
+  /** The setting being read after a change (the round it starts follows). */
+  let turning: Promise<void> | null = null;
 
   async function statusOf(db: BlogBriefDb, blog: BlogId): Promise<NewsFeedStatus> {
     return (await getNewsStatus(db)).find((s) => s.blog === blog) ?? { blog, failures: 0, nextCheckAt: 0 };
@@ -146,16 +148,25 @@ export function createNewsService(deps: NewsServiceDeps) {
   return {
     /** The alarm: every feed that is due. */
     checkDue,
-    /** "Check now": every feed, due or not (after any round under way). */
+    /**
+     * "Check now": every feed, due or not; or, while a round runs (the one turning the feature on
+     * started), that round: asking each blog twice in a second tells nobody anything new.
+     */
     async checkNow() {
+      if (!running && !turning) return once(true);
+      await turning;
       await running?.catch(() => undefined);
-      await once(true);
     },
     /** The setting changed (here or through sync): check at once when turned on, stop when off. */
-    async enabledChanged() {
-      if (await enabled()) await checkDue();
-      else wakeAt(null);
-      onUnseenChanged((await enabled()) ? await unseen(await connection()) : 0);
+    enabledChanged() {
+      turning ??= (async () => {
+        if (await enabled()) await checkDue();
+        else wakeAt(null);
+        onUnseenChanged((await enabled()) ? await unseen(await connection()) : 0);
+      })().finally(() => {
+        turning = null;
+      });
+      return turning;
     },
     async list(): Promise<NewsList> {
       const articles = await listNewArticles(await connection());

@@ -76,6 +76,14 @@ describe("what's new on the blogs, against a real server", () => {
     expect((await news.status())[0]).toMatchObject({ blog: 'netflix', articles: 10, problem: undefined });
   });
 
+  it('asks each blog once when it is turned on and "Check now" follows at once', async () => {
+    const { news } = await service();
+    await Promise.all([news.enabledChanged(), news.enabledChanged(), news.checkNow()]);
+    expect(host.requests).toEqual(['netflix.xml']);
+    await news.checkNow();
+    expect(host.requests).toEqual(['netflix.xml', 'netflix.xml']);
+  });
+
   it('shows the brief of an article the catalog holds', async () => {
     const catalogPost = { ...(catalogJson.posts[0] as unknown as Post), id: '3fddcceb1059' };
     const { news } = await service({ brief: catalogPost });
