@@ -1,3 +1,4 @@
+import { build } from 'esbuild';
 import type { BrowserContext, CDPSession } from 'playwright-core';
 import catalogJson from '../data/catalog.json';
 import { type LaunchedChromium, launchChromium } from '../tools/chromium';
@@ -88,4 +89,20 @@ export async function closeBrowsers(contexts: BrowserContext[]): Promise<void> {
     await launched.get(context)?.close();
     launched.delete(context);
   }
+}
+
+/**
+ * A bench page's script (`entry`, which puts its functions on `window`), bundled the way the
+ * extension's code is and escaped to sit inside a `<script>` of a page the bench serves.
+ */
+export async function benchPageScript(entry: string): Promise<string> {
+  const bundle = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    target: 'es2022',
+    logLevel: 'error',
+  });
+  return bundle.outputFiles[0]!.text.replace(/<\/script/g, '<\\/script');
 }

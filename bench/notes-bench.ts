@@ -11,9 +11,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import type { BrowserContext } from 'playwright-core';
-import { evaluateInPage } from './browser';
+import { benchPageScript, evaluateInPage } from './browser';
 import { recordTrace, type TraceEvent } from './trace';
 
 export const NOTES_STATES = {
@@ -44,15 +43,7 @@ function renderingMs(events: TraceEvent[]): number {
 }
 
 export async function notesBench(context: BrowserContext, runs: number, root: string): Promise<NotesBenchResult> {
-  const bundle = await build({
-    entryPoints: [resolve(root, 'bench/notes-page.ts')],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    target: 'es2022',
-    logLevel: 'error',
-  });
-  const script = bundle.outputFiles[0]!.text.replace(/<\/script/g, '<\\/script');
+  const script = await benchPageScript(resolve(root, 'bench/notes-page.ts'));
   const css = await readFile(resolve(root, 'public/own-notes.css'), 'utf8');
   await context.route('https://bench.invalid/notes', (route) =>
     route.fulfill({

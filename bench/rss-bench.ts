@@ -5,20 +5,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { build } from 'esbuild';
 import type { BrowserContext } from 'playwright-core';
 import { BLOG_FEEDS } from '../utils/catalog/blogs';
+import { benchPageScript } from './browser';
 /** The background's RSS reading of the real 122 KB Netflix TechBlog feed (10 items), ms per parse. */
 export async function rssBench(context: BrowserContext, runs: number, root: string): Promise<number[]> {
-  const bundle = await build({
-    entryPoints: [resolve(root, 'bench/rss-page.ts')],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    target: 'es2022',
-    logLevel: 'error',
-  });
-  const script = bundle.outputFiles[0]!.text.replace(/<\/script/g, '<\\/script');
+  const script = await benchPageScript(resolve(root, 'bench/rss-page.ts'));
   await context.route('https://bench.invalid/rss', (route) =>
     route.fulfill({
       contentType: 'text/html',

@@ -14,7 +14,6 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import type { BrowserContext } from 'playwright-core';
 import catalogJson from '../data/catalog.json';
 import { findChromium } from '../tools/chromium';
@@ -22,6 +21,7 @@ import { parseCatalog } from '../utils/catalog/catalog-schema';
 import { buildUrlIndex, findPostId } from '../utils/catalog/match';
 import {
   ARTICLE_URL,
+  benchPageScript,
   closeBrowsers,
   evaluateInPage,
   launch,
@@ -183,19 +183,11 @@ function matchesPattern(pattern: string, url: string): boolean {
 }
 
 async function idbBench(context: BrowserContext) {
-  const bundle = await build({
-    entryPoints: [resolve(root, 'bench/idb-page.ts')],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    target: 'es2022',
-    logLevel: 'error',
-  });
-  const script = bundle.outputFiles[0]!.text;
+  const script = await benchPageScript(resolve(root, 'bench/idb-page.ts'));
   await context.route('https://bench.invalid/idb', (route) =>
     route.fulfill({
       contentType: 'text/html',
-      body: `<!doctype html><meta charset="utf-8"><script>${script.replace(/<\/script/g, '<\\/script')}</script>`,
+      body: `<!doctype html><meta charset="utf-8"><script>${script}</script>`,
     }),
   );
   const page = await context.newPage();

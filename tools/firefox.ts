@@ -133,6 +133,22 @@ export async function launchFirefox({
     urlPatterns: ARTICLE_HOSTS.map((hostname) => ({ type: 'pattern', protocol: 'https', hostname })),
   });
   const extensionOrigin = `moz-extension://${uuid}`;
+  type BrowsingContext = { context: string; url: string; children?: BrowsingContext[] | null };
+  /** Every top-level context, with its frames, over BiDi. */
+  async function browsingContexts(): Promise<BrowsingContext[]> {
+    const tree = (await connection.send('browsingContext.getTree', {})) as { result: { contexts: BrowsingContext[] } };
+    return tree.result.contexts;
+  }
+  /** The value of `expression` evaluated in one context (its promise awaited). */
+  async function evaluateIn(context: string, expression: string): Promise<unknown> {
+    const answer = (await connection.send('script.evaluate', {
+      expression,
+      target: { context },
+      awaitPromise: true,
+      resultOwnership: 'none',
+    })) as { result: { type: string; result?: { value?: unknown } } };
+    return answer.result.result?.value;
+  }
   async function setViewport(page: Page, viewport: { width: number; height: number }) {
     await connection.send('browsingContext.setViewport', { context: contextOf(page), viewport });
   }
@@ -161,23 +177,11 @@ export async function launchFirefox({
       return page;
     },
     async evaluateInTab(url, expression) {
-      const tree = (await connection.send('browsingContext.getTree', {})) as {
-        result: { contexts: { context: string; url: string }[] };
-      };
-      const tab = tree.result.contexts.find((c) => c.url === url);
-      if (!tab) return undefined;
-      const answer = (await connection.send('script.evaluate', {
-        expression,
-        target: { context: tab.context },
-        awaitPromise: true,
-        resultOwnership: 'none',
-      })) as { result: { type: string; result?: { value?: unknown } } };
-      return answer.result.result?.value;
+      const tab = (await browsingContexts()).find((c) => c.url === url);
+      return tab ? evaluateIn(tab.context, expression) : undefined;
     },
     async evaluateInFrame(urlPart, expression) {
-      type Context = { context: string; url: string; children?: Context[] | null };
-      const tree = (await connection.send('browsingContext.getTree', {})) as { result: { contexts: Context[] } };
-      const find = (contexts: Context[]): Context | undefined => {
+      const find = (contexts: BrowsingContext[]): BrowsingContext | undefined => {
         for (const c of contexts) {
           if (c.url.includes(urlPart)) return c;
           const inside = find(c.children ?? []);
@@ -185,15 +189,8 @@ export async function launchFirefox({
         }
         return undefined;
       };
-      const frame = find(tree.result.contexts);
-      if (!frame) return undefined;
-      const answer = (await connection.send('script.evaluate', {
-        expression,
-        target: { context: frame.context },
-        awaitPromise: true,
-        resultOwnership: 'none',
-      })) as { result: { type: string; result?: { value?: unknown } } };
-      return answer.result.result?.value;
+      const frame = find(await browsingContexts());
+      return frame ? evaluateIn(frame.context, expression) : undefined;
     },
     async consoleMessages() {
       const tree = (await connection.send('browsingContext.getTree', {

@@ -6,6 +6,7 @@ import { allInOneMarkdown, markdownZip } from '../../utils/export/markdown';
 import { type KnownArticle, ownFeedPosts, ownFeedZip } from '../../utils/export/own-feed';
 import { askBackground } from '../../utils/messaging/protocol';
 import { plural, t } from '../../utils/text/i18n';
+import { type Outcome, OutcomeLine } from './outcome';
 
 /** Saves `data` as a download named `name`. */
 export function download(data: BlobPart, name: string, type: string) {
@@ -25,7 +26,7 @@ const today = () => new Date().toISOString().slice(0, 10);
  * your team's feed").
  */
 export function ExportSection({ favorites }: { favorites: FavoritesStore }) {
-  const [outcome, setOutcome] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>(null);
   const exportAs = async (form: 'zip' | 'one') => {
     try {
       const notes = await askBackground('notes:list', {});
@@ -83,11 +84,7 @@ export function ExportSection({ favorites }: { favorites: FavoritesStore }) {
           {t('feedPublish')}
         </button>
       </div>
-      {outcome && (
-        <p role={outcome.kind === 'error' ? 'alert' : 'status'} class={`outcome ${outcome.kind}`}>
-          {outcome.text}
-        </p>
-      )}
+      <OutcomeLine outcome={outcome} />
     </section>
   );
 }

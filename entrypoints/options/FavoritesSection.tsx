@@ -10,7 +10,7 @@ import {
 } from '../../utils/messaging/protocol';
 import { plural, t } from '../../utils/text/i18n';
 import { download } from './ExportSection';
-import type { Outcome } from './outcome';
+import { type Outcome, OutcomeLine } from './outcome';
 
 /**
  * The reader's favorites: how many, what sync says, and the whole backup: exported to one file
@@ -77,11 +77,7 @@ export function FavoritesSection({
           <input class="visually-hidden" type="file" accept="application/json,.json" onChange={onImport} />
         </label>
       </div>
-      {outcome && (
-        <p role={outcome.kind === 'error' ? 'alert' : 'status'} class={`outcome ${outcome.kind}`}>
-          {outcome.text}
-        </p>
-      )}
+      <OutcomeLine outcome={outcome} />
     </section>
   );
 }
