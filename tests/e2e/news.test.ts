@@ -67,6 +67,15 @@ describe.skipIf(!chromiumPath)("what's new on the blogs, in Chromium", () => {
   });
   afterAll(() => browser?.close());
 
+  /** The toolbar icon's text, on a tab without a brief (the count is the icon's global text). */
+  const badge = () =>
+    browser.context
+      .serviceWorkers()[0]!
+      .evaluate(() =>
+        (
+          globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }
+        ).chrome.action.getBadgeText({}),
+      );
   const feedRequests = () => requested.filter((url) => Object.values(BLOG_FEEDS).includes(url));
   const newRows = () => popup.getByRole('list', { name: 'New articles' }).getByRole('article');
 
@@ -87,6 +96,10 @@ describe.skipIf(!chromiumPath)("what's new on the blogs, in Chromium", () => {
     expect(await popup.getByRole('heading', { name: 'Show new articles from the three blogs?' }).count()).toBe(0);
     const dataMesh = newRows().filter({ hasText: 'Data Engineers of Netflix' }).first();
     expect(await dataMesh.textContent()).toMatch(/Netflix · .+ · Netflix Technology Blog · \d+ min read/);
+  });
+
+  it('shows how many are new on the toolbar icon', async () => {
+    await expect.poll(badge).toBe('10');
   });
 
   it('shows the brief of an article the catalog holds, instead of the feed’s text', async () => {
@@ -152,10 +165,11 @@ describe.skipIf(!chromiumPath)("what's new on the blogs, in Chromium", () => {
     answer = 'feed';
   });
 
-  it('marks all as seen: the count goes to 0, the articles stay', async () => {
+  it('marks all as seen: the count goes to 0 here and on the toolbar icon, the articles stay', async () => {
     await popup.getByRole('button', { name: 'Mark all as seen' }).click();
     await expect.poll(() => popup.getByRole('button', { name: /^New \d+$/ }).textContent()).toBe('New 0');
     expect(await newRows().count()).toBe(10);
+    await expect.poll(badge).toBe('');
   });
 
   it('never requested anything of the feed’s HTML: no tracking pixel, no image', () => {
