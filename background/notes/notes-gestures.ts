@@ -71,6 +71,11 @@ export async function openNotesInNewTab(browser: ExtensionBrowser, url: string):
       resolve();
     };
     browser.tabs.onUpdated.addListener(onUpdated);
+    // A page from the cache may have loaded before the listener was there.
+    void browser.tabs.get(tabId).then(
+      (current) => current.status === 'complete' && onUpdated(tabId, { status: 'complete' }),
+      () => undefined,
+    );
     setTimeout(() => {
       browser.tabs.onUpdated.removeListener(onUpdated);
       resolve();

@@ -172,6 +172,20 @@ describe.skipIf(!chromiumPath)("what's new on the blogs, in Chromium", () => {
     await expect.poll(badge).toBe('');
   });
 
+  it('opens the article in a new tab from its row’s "Add your brief", and the popup closes', async () => {
+    // The editor's opening on the page is tested in notes.test.ts; here, a tab the background opens
+    // loads before Playwright's routes attach to it, so the page itself is the browser's error page.
+    const row = newRows().filter({ hasText: 'Data Engineers of Netflix' }).first();
+    const url = await row.getByRole('link').first().getAttribute('href');
+    const opened = browser.context.waitForEvent('page');
+    await row.getByRole('button', { name: 'Add your brief' }).click();
+    const article = await opened;
+    await article.waitForURL(url!);
+    await expect.poll(() => popup.isClosed(), { timeout: 15_000 }).toBe(true);
+    await article.close();
+    popup = await browser.openPopup();
+  });
+
   it('never requested anything of the feed’s HTML: no tracking pixel, no image', () => {
     expect(realFeed).toContain('medium.com/_/stat');
     expect(requested.filter((url) => url.includes('/_/stat') || url.includes('cdn-images'))).toEqual([]);
