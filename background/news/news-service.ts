@@ -198,6 +198,8 @@ export function createNewsService(deps: NewsServiceDeps) {
     },
     /** At a worker's start: the alarm again (alarms survive, but a cleared one is set anew). */
     async resume() {
+      // Off (as for most readers): no database read at each worker start, only the alarm cleared.
+      if (!(await enabled())) return wakeAt(null);
       await schedule(await connection());
     },
   };
